@@ -1,0 +1,9 @@
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+
+Office.onReady(() => {
+  const container = document.getElementById("root");
+  if (!container) throw new Error("taskpane.html has no #root element");
+  createRoot(container).render(<App />);
+});

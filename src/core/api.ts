@@ -1,0 +1,157 @@
+/**
+ * The contract between the add-in (task pane, custom functions, CLI) and the add-in server's
+ * `/api`. Both sides import these types, so a change here is a change to both.
+ */
+import type { UpsertBomBody } from "./cofactr";
+
+/** Most queries one `POST /api/parts/lookup` accepts. */
+export const LOOKUP_MAX_QUERIES = 2000;
+
+/** Header carrying the gateway access token when the server holds Cofactr keys. */
+export const GATEWAY_TOKEN_HEADER = "x-gateway-token";
+/** Headers carrying a user's own Cofactr keys, forwarded per request (never stored). */
+export const USER_KEY_HEADERS = {
+  graphClientId: "x-cofactr-client-id",
+  graphApiKey: "x-cofactr-api-key",
+  platformApiKey: "x-cofactr-platform-key",
+} as const;
+
+export type ServerMode = "emulator" | "cofactr";
+
+export interface HealthResponse {
+  status: "ok";
+  mode: ServerMode;
+  /** Whether `/api` calls need a gateway token (server-held keys). */
+  gateway_token_required?: boolean;
+  version?: string;
+}
+
+/** Every `/api` error body. */
+export interface ApiErrorBody {
+  error: {
+    code: string;
+    message: string;
+    /** JSON path of the offending field, e.g. `lines[3].mpn`, for validation errors. */
+    field?: string;
+  };
+}
+
+export interface PartQuery {
+  mpn: string;
+  manufacturer?: string | null;
+}
+
+export interface LookupRequest {
+  queries: PartQuery[];
+}
+
+/** One price break, in the seller's currency and converted. */
+export interface PriceBreak {
+  quantity: number;
+  price: number;
+  currency: string;
+  converted_price: number;
+  converted_currency: string;
+}
+
+export interface PartOffer {
+  seller: string;
+  seller_id: string;
+  seller_aliases: string[];
+  sku: string | null;
+  authorized: boolean;
+  stock: number;
+  moq: number;
+  order_multiple: number;
+  packaging: string | null;
+  /** Days: the factory lead time where known, else the seller's shipping lead. */
+  lead_days: number | null;
+  prices: PriceBreak[];
+  updated_at: string | null;
+}
+
+export interface PartSpec {
+  id: string;
+  label: string;
+  value: string;
+}
+
+/** A resolved part, flattened from the Knowledge Graph's product schemas. */
+export interface Part {
+  cpid: string;
+  mpn: string;
+  manufacturer: string;
+  description: string | null;
+  classification: string | null;
+  lifecycle: string | null;
+  package: string | null;
+  datasheet: string | null;
+  image: string | null;
+  total_stock: number;
+  min_lead_days: number | null;
+  specs: PartSpec[];
+  offers: PartOffer[];
+}
+
+export type LookupResult =
+  | { status: "found"; part: Part }
+  | { status: "not_found"; message: string }
+  | { status: "error"; message: string };
+
+export interface LookupResponse {
+  /** One result per query, in the order of the queries. */
+  results: LookupResult[];
+}
+
+/** `PUT /api/boms`: the Upsert BOM Async body, passed through after validation. */
+export type UpsertBomRequest = UpsertBomBody;
+
+export interface UpsertBomResponse {
+  job_id: string;
+}
+
+export type JobState = "pending" | "running" | "success" | "failure";
+
+/** `GET /api/jobs/{id}`: the async job, with Cofactr's status words mapped to four states. */
+export interface JobStatusResponse {
+  id: string;
+  state: JobState;
+  /** Cofactr's own status word, as received. */
+  raw_status: string;
+  bom_id: string | null;
+  created: boolean | null;
+  lines: number | null;
+  unmatched_lines: number | null;
+  error: string | null;
+}
+
+export interface BomLineMatch {
+  cpid: string;
+  mpn: string | null;
+  manufacturer: string | null;
+  description: string | null;
+}
+
+export interface BomLineView {
+  id: string;
+  line_number: string | null;
+  mpn: string | null;
+  manufacturer_name: string | null;
+  quantity: number;
+  reference_designators: string[];
+  do_not_place: boolean;
+  part: BomLineMatch | null;
+  match_status: "matched" | "unmatched" | "custom";
+}
+
+/** `GET /api/boms/{id}`. */
+export interface BomResponse {
+  id: string;
+  name: string;
+  version: string | null;
+  part_number: string | null;
+  integration_record_id: string | null;
+  created_at: string;
+  updated_at: string;
+  lines: BomLineView[];
+}

@@ -1,0 +1,80 @@
+/* Builds the add-in: one page (taskpane.html) that loads the task pane, the custom functions and
+ * the ribbon commands into one shared runtime, plus functions.json and the manifest. */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_BASE_URL = "https://localhost:3000/";
+
+/** ADDIN_BASE_URL moves every manifest URL from the dev server to where the add-in is hosted. */
+function addinBaseUrl() {
+  const configured = process.env.ADDIN_BASE_URL;
+  if (!configured) return DEV_BASE_URL;
+  const url = new URL(configured);
+  if (url.protocol !== "https:") throw new Error("ADDIN_BASE_URL must be an https:// URL");
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+module.exports = (_env, argv) => {
+  const production = argv.mode === "production";
+  const baseUrl = addinBaseUrl();
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    entry: {
+      taskpane: "./src/addin/taskpane/index.tsx",
+      functions: "./src/addin/functions/functions.ts",
+      commands: "./src/addin/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type checking is `npm run typecheck`; the bundle only needs transpiling.
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/addin/functions/functions.ts",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/addin/taskpane/taskpane.html",
+        chunks: ["functions", "commands", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/addin/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) =>
+              baseUrl === DEV_BASE_URL
+                ? content
+                : Buffer.from(content.toString().split(DEV_BASE_URL).join(baseUrl)),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+  };
+};
