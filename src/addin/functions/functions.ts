@@ -1,5 +1,13 @@
-/* Custom functions (namespace COFACTR). The webpack metadata plugin reads the JSDoc tags below
- * to build functions.json and registers each function with CustomFunctions.associate. */
+/* Custom functions (namespace COFACTR). The webpack metadata plugin reads the JSDoc below to
+ * build functions.json and appends the CustomFunctions.associate calls, so this module does
+ * neither. Each body checks its arguments and makes one call to the lookup service; the logic
+ * lives in the modules it imports. Nothing here touches Office at import time. */
+import { readCurrency, readPartQuery, readQuantity, readRequiredText, readSeller } from "./args";
+import { notAvailable } from "./errors";
+import { lookupService } from "./lookup-service";
+import { offersTable } from "./offers-table";
+import { partCard } from "./part-card";
+import { leadDaysOf, specValue, stockOf, textField, unitPriceOf } from "./part-facts";
 
 const ADDIN_VERSION = "0.1.0";
 
@@ -11,4 +19,193 @@ const ADDIN_VERSION = "0.1.0";
  */
 export function version(): string {
   return ADDIN_VERSION;
+}
+
+/**
+ * The part as a card: the cell shows its Cofactr part id; the card shows MPN, manufacturer, description, lifecycle, package, stock, lead time, datasheet and specs.
+ * @customfunction PART
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number, e.g. "GRM188R71H104KA93D".
+ * @param [manufacturer] Manufacturer name, to pick the right part when several makers use the MPN. Leave empty for any.
+ * @returns The part as an entity card.
+ */
+export async function partEntity(
+  mpn: string,
+  manufacturer?: string,
+): Promise<Excel.EntityCellValue> {
+  const query = readPartQuery(mpn, manufacturer);
+  return partCard(await lookupService().part(query, "market"));
+}
+
+/**
+ * The Cofactr part id (CPID) of a part.
+ * @customfunction CPID
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param [manufacturer] Manufacturer name. Leave empty for any.
+ * @returns The CPID, e.g. "CC2DKKO1LUCF".
+ */
+export async function cpid(mpn: string, manufacturer?: string): Promise<string> {
+  const query = readPartQuery(mpn, manufacturer);
+  return (await lookupService().part(query, "static")).cpid;
+}
+
+/**
+ * The description of a part.
+ * @customfunction DESCRIPTION
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param [manufacturer] Manufacturer name. Leave empty for any.
+ * @returns The part's description.
+ */
+export async function description(mpn: string, manufacturer?: string): Promise<string> {
+  const query = readPartQuery(mpn, manufacturer);
+  return textField(await lookupService().part(query, "static"), "description");
+}
+
+/**
+ * The manufacturer of a part, as Cofactr names it.
+ * @customfunction MANUFACTURER
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param [manufacturer] Manufacturer name as you know it. Leave empty for any.
+ * @returns The manufacturer's name.
+ */
+export async function manufacturerName(mpn: string, manufacturer?: string): Promise<string> {
+  const query = readPartQuery(mpn, manufacturer);
+  return textField(await lookupService().part(query, "static"), "manufacturer");
+}
+
+/**
+ * The lifecycle status of a part: New, Production, NRFND, EOL or Obsolete.
+ * @customfunction LIFECYCLE
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param [manufacturer] Manufacturer name. Leave empty for any.
+ * @returns The lifecycle status.
+ */
+export async function lifecycle(mpn: string, manufacturer?: string): Promise<string> {
+  const query = readPartQuery(mpn, manufacturer);
+  return textField(await lookupService().part(query, "static"), "lifecycle");
+}
+
+/**
+ * The package (case) of a part, e.g. 0603 or SOIC-8.
+ * @customfunction PACKAGE
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param [manufacturer] Manufacturer name. Leave empty for any.
+ * @returns The package.
+ */
+export async function packageCase(mpn: string, manufacturer?: string): Promise<string> {
+  const query = readPartQuery(mpn, manufacturer);
+  return textField(await lookupService().part(query, "static"), "package");
+}
+
+/**
+ * The datasheet link of a part.
+ * @customfunction DATASHEET
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param [manufacturer] Manufacturer name. Leave empty for any.
+ * @returns The datasheet URL.
+ */
+export async function datasheet(mpn: string, manufacturer?: string): Promise<string> {
+  const query = readPartQuery(mpn, manufacturer);
+  return textField(await lookupService().part(query, "static"), "datasheet");
+}
+
+/**
+ * The unit price when buying a quantity: the quantity is raised to the minimum order and order multiple, and the price is that of the largest price break at or below it, from the best offer (cheapest in stock) or the named seller.
+ * @customfunction PRICE
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param [manufacturer] Manufacturer name. Leave empty for any.
+ * @param [quantity] Units to buy, a whole number (default 1).
+ * @param [currency] ISO currency code (default "USD").
+ * @param [seller] Seller name, e.g. "Digi-Key" or "digikey". Leave empty for the best offer.
+ * @returns The unit price at that quantity.
+ */
+export async function price(
+  mpn: string,
+  manufacturer?: string,
+  quantity?: number,
+  currency?: string,
+  seller?: string,
+): Promise<number> {
+  const query = readPartQuery(mpn, manufacturer);
+  const units = readQuantity(quantity);
+  const code = readCurrency(currency);
+  const sellerName = readSeller(seller);
+  return unitPriceOf(await lookupService().part(query, "market"), units, code, sellerName);
+}
+
+/**
+ * Units in stock: the total over all sellers, or one seller's.
+ * @customfunction STOCK
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param [manufacturer] Manufacturer name. Leave empty for any.
+ * @param [seller] Seller name. Leave empty for all sellers.
+ * @returns Units in stock.
+ */
+export async function stock(mpn: string, manufacturer?: string, seller?: string): Promise<number> {
+  const query = readPartQuery(mpn, manufacturer);
+  const sellerName = readSeller(seller);
+  return stockOf(await lookupService().part(query, "market"), sellerName);
+}
+
+/**
+ * The shortest lead time in days, over all sellers or for one seller.
+ * @customfunction LEADTIME
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param [manufacturer] Manufacturer name. Leave empty for any.
+ * @param [seller] Seller name. Leave empty for all sellers.
+ * @returns Lead time in days.
+ */
+export async function leadTime(
+  mpn: string,
+  manufacturer?: string,
+  seller?: string,
+): Promise<number> {
+  const query = readPartQuery(mpn, manufacturer);
+  const sellerName = readSeller(seller);
+  return leadDaysOf(await lookupService().part(query, "market"), sellerName);
+}
+
+/**
+ * One specification value of a part, e.g. capacitance or voltage rating. Leave the manufacturer empty ("" or two commas) for any: =COFACTR.SPEC(A2,,"capacitance").
+ * @customfunction SPEC
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param manufacturer Manufacturer name; empty for any.
+ * @param name The spec's name or id, e.g. "capacitance".
+ * @returns The spec value as text, e.g. "100 nF".
+ */
+export async function spec(mpn: string, manufacturer: string, name: string): Promise<string> {
+  const query = readPartQuery(mpn, manufacturer);
+  const specName = readRequiredText(name, "spec name");
+  return specValue(await lookupService().part(query, "static"), specName);
+}
+
+/**
+ * Every offer for a part as a table that spills below and right of the cell: seller, sku, authorized, stock, moq, multiple, unit price at the quantity, currency, lead days.
+ * @customfunction OFFERS
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param [manufacturer] Manufacturer name. Leave empty for any.
+ * @param [quantity] Units to buy, for the unit price column (default 1).
+ * @returns A header row and one row per offer, cheapest first.
+ */
+export async function offers(
+  mpn: string,
+  manufacturer?: string,
+  quantity?: number,
+): Promise<unknown[][]> {
+  const query = readPartQuery(mpn, manufacturer);
+  const units = readQuantity(quantity);
+  const part = await lookupService().part(query, "market");
+  if (part.offers.length === 0) throw notAvailable(`no offers for ${part.mpn}`);
+  return offersTable(part, units);
 }

@@ -1,0 +1,59 @@
+/**
+ * What every COFACTR function calls: a part for a query, as fresh as the function needs it,
+ * through the one cache and the one batcher of the shared runtime. Not found and service
+ * failures become #N/A with the reason.
+ */
+import type { Part, PartQuery } from "../../core/api";
+import { LookupBatcher, type BatcherStats, type LookupBatcherOptions } from "./batcher";
+import { LookupCache, type CacheStats, type CacheTtls, type Freshness } from "./cache";
+import { connectionHeaders } from "./connection";
+import { notAvailable } from "./errors";
+
+export interface LookupServiceOptions extends LookupBatcherOptions {
+  ttls?: Partial<CacheTtls>;
+  maxEntries?: number;
+}
+
+export class LookupService {
+  readonly batcher: LookupBatcher;
+  readonly cache: LookupCache;
+
+  constructor(options: LookupServiceOptions = {}) {
+    this.batcher = new LookupBatcher({ headers: () => connectionHeaders(), ...options });
+    this.cache = new LookupCache({
+      fetchResult: (query) => this.batcher.lookup(query),
+      ttls: options.ttls,
+      maxEntries: options.maxEntries,
+      now: options.now,
+    });
+  }
+
+  /** The part, or a thrown #N/A saying why there is none. */
+  async part(query: PartQuery, freshness: Freshness): Promise<Part> {
+    const result = await this.cache.get(query, freshness);
+    if (result.status === "found") return result.part;
+    throw notAvailable(result.message);
+  }
+
+  /** Drops every cached part, so the next calculation fetches afresh. */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  stats(): { batcher: BatcherStats; cache: CacheStats } {
+    return { batcher: this.batcher.stats(), cache: this.cache.stats() };
+  }
+}
+
+let shared: LookupService | null = null;
+
+/** The shared runtime's service, made on first use (same-origin server, global fetch). */
+export function lookupService(): LookupService {
+  shared ??= new LookupService();
+  return shared;
+}
+
+/** Replaces the shared service (tests and benches point it at another server). */
+export function setLookupService(service: LookupService | null): void {
+  shared = service;
+}
