@@ -33,7 +33,14 @@ export interface ApiErrorBody {
     message: string;
     /** JSON path of the offending field, e.g. `lines[3].mpn`, for validation errors. */
     field?: string;
+    /** Validation errors: every problem found, the first of which is `field`/`message`. */
+    issues?: ApiFieldIssue[];
   };
+}
+
+export interface ApiFieldIssue {
+  field: string;
+  message: string;
 }
 
 export interface PartQuery {
@@ -43,6 +50,13 @@ export interface PartQuery {
 
 export interface LookupRequest {
   queries: PartQuery[];
+  /** Ask Cofactr again instead of answering from the server's cache (the Refresh button). */
+  refresh?: boolean;
+}
+
+/** `POST /api/cache/clear`: forgets the cached lookups (of the caller's keys). */
+export interface CacheClearResponse {
+  cleared: number;
 }
 
 /** One price break, in the seller's currency and converted. */
