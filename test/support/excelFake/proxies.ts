@@ -1,0 +1,919 @@
+/**
+ * Office-like proxies over `WorkbookData`. As in Excel, calls only queue work: `context.sync()`
+ * runs the queue in order, resolves proxies (ItemNotFound surfaces there), applies writes and
+ * fills loaded properties. Reading a property that was not loaded and synced throws
+ * PropertyNotLoaded; a sync whose request or response exceeds 5 MB throws
+ * RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded.
+ */
+import { blockAddress, parseAddress, quoteSheetName } from "../../../src/addin/excel/a1";
+import {
+  type Coords,
+  FakeOfficeError,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  type SheetData,
+  type TableData,
+  type WorkbookData,
+  contains,
+  jsonBytes,
+  overlaps,
+} from "./workbookData";
+
+interface QueuedOp {
+  requestBytes: number;
+  writesCells?: boolean;
+  /** Runs inside sync; returns the bytes of data it sends back. */
+  run: () => number;
+}
+
+/** Per-op framing overhead, as the real protocol adds to every action. */
+const OP_OVERHEAD_BYTES = 48;
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbook;
+  readonly runtime = { enableEvents: true };
+  private queue: QueuedOp[] = [];
+  private commits: (() => void)[] = [];
+  private calculationSuspended = false;
+
+  constructor(readonly data: WorkbookData) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  enqueue(op: QueuedOp): void {
+    this.queue.push(op);
+  }
+
+  /** Loaded values become visible only if the whole sync succeeds. */
+  stageCommit(commit: () => void): void {
+    this.commits.push(commit);
+  }
+
+  suspendCalculation(): void {
+    this.calculationSuspended = true;
+  }
+
+  trackedObjects = { add: () => undefined, remove: () => undefined };
+
+  async sync(): Promise<void> {
+    const queue = this.queue;
+    this.queue = [];
+    this.commits = [];
+    const stats = this.data.stats;
+    stats.syncs += 1;
+    const requestBytes = queue.reduce((sum, op) => sum + op.requestBytes + OP_OVERHEAD_BYTES, 0);
+    const suspended = this.calculationSuspended;
+    this.calculationSuspended = false;
+    if (requestBytes > this.data.payloadLimitBytes) {
+      stats.payloadRejections += 1;
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${requestBytes} bytes) has exceeded the limit.`,
+      );
+    }
+    let responseBytes = 0;
+    let wrote = false;
+    for (const op of queue) {
+      responseBytes += op.run();
+      wrote ||= op.writesCells === true;
+    }
+    if (wrote) {
+      stats.writeSyncs += 1;
+      if (suspended) stats.calculationSuspendedWriteSyncs += 1;
+    }
+    if (responseBytes > this.data.payloadLimitBytes) {
+      stats.payloadRejections += 1;
+      this.commits = [];
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${responseBytes} bytes) has exceeded the limit.`,
+      );
+    }
+    // Only syncs Excel would accept count towards the maxima.
+    stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
+    stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
+    stats.maxSyncBytes = Math.max(stats.maxSyncBytes, requestBytes, responseBytes);
+    for (const commit of this.commits) commit();
+    this.commits = [];
+  }
+
+  hasPending(): boolean {
+    return this.queue.length > 0;
+  }
+}
+
+/** Property names from load("a,b"), load(["a"]), load({a: true}) or load({select: "a"}). */
+function loadNames(arg: unknown): string[] {
+  if (arg === undefined) return ["*"];
+  if (typeof arg === "string")
+    return arg
+      .split(",")
+      .map((name) => name.trim())
+      .filter(Boolean);
+  if (Array.isArray(arg)) return arg.flatMap(loadNames);
+  if (arg && typeof arg === "object") {
+    const select = (arg as { select?: unknown }).select;
+    if (select !== undefined) return loadNames(select);
+    return Object.entries(arg)
+      .filter(([, on]) => on)
+      .map(([name]) => name);
+  }
+  throw new FakeOfficeError("InvalidArgument", "Bad load() argument.");
+}
+
+/** What every proxy shares: queued loads, loaded values, null-object state. */
+abstract class FakeClientObject {
+  private readonly loadedValues = new Map<string, unknown>();
+  private resolvedNull: boolean | null = null;
+
+  constructor(protected readonly ctx: FakeRequestContext) {}
+
+  /** Current value of a property, read inside sync. */
+  protected abstract snapshot(name: string): unknown;
+  /** Whether the proxy points at nothing (…OrNullObject); evaluated inside sync. */
+  protected abstract resolveIsNull(): boolean;
+
+  protected queueResolve(): void {
+    this.ctx.enqueue({
+      requestBytes: 0,
+      run: () => {
+        const isNull = this.resolveIsNull();
+        this.ctx.stageCommit(() => {
+          this.resolvedNull = isNull;
+        });
+        return 0;
+      },
+    });
+  }
+
+  load(arg?: unknown): this {
+    const names = loadNames(arg);
+    this.ctx.enqueue({
+      requestBytes: 16,
+      run: () => {
+        const isNull = this.resolveIsNull();
+        const values = new Map<string, unknown>();
+        let bytes = 0;
+        for (const name of names) {
+          const value = isNull ? null : this.snapshot(name);
+          values.set(name, value);
+          bytes += name.length + jsonBytes(value);
+        }
+        this.ctx.stageCommit(() => {
+          this.resolvedNull = isNull;
+          for (const [name, value] of values) this.loadedValues.set(name, value);
+        });
+        return bytes;
+      },
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    if (this.resolvedNull === null) {
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        "isNullObject is not available before context.sync().",
+      );
+    }
+    return this.resolvedNull;
+  }
+
+  protected loaded<T>(name: string): T {
+    if (this.loadedValues.has(name)) return this.loadedValues.get(name) as T;
+    const path = [...this.loadedValues.keys()].find((key) => key.split("/")[0] === name);
+    if (path !== undefined) return this.loadedValues.get(path) as T;
+    throw new FakeOfficeError(
+      "PropertyNotLoaded",
+      `The property '${name}' is not available. Before reading the property's value, call the ` +
+        "load method on the containing object and call context.sync() on the associated request context.",
+    );
+  }
+
+  /** For proxies filled by a collection load. */
+  prime(name: string, value: unknown): void {
+    this.loadedValues.set(name, value);
+    this.resolvedNull = false;
+  }
+}
+
+export class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  readonly settings: FakeSettingCollection;
+  readonly application: FakeApplication;
+
+  constructor(private readonly ctx: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.tables = new FakeTableCollection(ctx, () => ctx.data.tables, null);
+    this.settings = new FakeSettingCollection(ctx);
+    this.application = new FakeApplication(ctx);
+  }
+
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const selection = this.ctx.data.selection;
+      if (!selection) throw new FakeOfficeError("InvalidSelection", "Nothing is selected.");
+      return { sheet: selection.sheet, coords: selection.coords };
+    });
+  }
+
+  getActiveCell(): FakeRange {
+    return this.getSelectedRange().getCell(0, 0);
+  }
+}
+
+class FakeApplication {
+  constructor(private readonly ctx: FakeRequestContext) {}
+
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.suspendCalculation();
+  }
+
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.ctx.data.stats.screenUpdatingSuspensions += 1;
+  }
+}
+
+type SheetResolver = () => SheetData | null;
+
+export class FakeWorksheetCollection extends FakeClientObject {
+  private loadedItems: FakeWorksheet[] | null = null;
+
+  constructor(ctx: FakeRequestContext) {
+    super(ctx);
+  }
+
+  protected resolveIsNull(): boolean {
+    return false;
+  }
+
+  protected snapshot(name: string): unknown {
+    if (name.split("/")[0] !== "items") throw new FakeOfficeError("InvalidArgument", name);
+    const sheets = [...this.ctx.data.sheets];
+    const fields = name.includes("/") ? name.split("/").slice(1) : ["name", "position"];
+    const items = sheets.map((sheet) => {
+      const proxy = new FakeWorksheet(this.ctx, () => sheet, false);
+      for (const field of fields) proxy.prime(field, proxy.peek(field));
+      return proxy;
+    });
+    this.ctx.stageCommit(() => {
+      this.loadedItems = items;
+    });
+    return sheets.map((sheet) => sheet.name);
+  }
+
+  get items(): FakeWorksheet[] {
+    if (!this.loadedItems) this.loaded("items");
+    return this.loadedItems ?? [];
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.data.requireSheet(name));
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.data.sheet(name) ?? null);
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.data.activeSheet);
+  }
+
+  add(name: string): FakeWorksheet {
+    let created: SheetData | null = null;
+    this.ctx.enqueue({
+      requestBytes: name.length,
+      run: () => {
+        if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name)) {
+          throw new FakeOfficeError("InvalidArgument", `"${name}" is not a valid sheet name.`);
+        }
+        created = this.ctx.data.addSheet(name);
+        return 0;
+      },
+    });
+    return new FakeWorksheet(this.ctx, () => created);
+  }
+}
+
+export class FakeWorksheet extends FakeClientObject {
+  private sheet: SheetData | null = null;
+  readonly tables: FakeTableCollection;
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolver: SheetResolver,
+    queue = true,
+  ) {
+    super(ctx);
+    if (queue) {
+      this.ctx.enqueue({
+        requestBytes: 0,
+        run: () => {
+          this.sheet = this.resolver();
+          return 0;
+        },
+      });
+      this.queueResolve();
+    } else {
+      this.sheet = this.resolver();
+    }
+    this.tables = new FakeTableCollection(
+      ctx,
+      () => ctx.data.tables.filter((table) => table.sheet === this.requireSheet()),
+      () => this.requireSheet(),
+    );
+  }
+
+  requireSheet(): SheetData {
+    // A proxy queued in a failed sync is resolved again by its path, as Excel does.
+    this.sheet ??= this.resolver();
+    if (!this.sheet) throw new FakeOfficeError("ItemNotFound", "The worksheet does not exist.");
+    return this.sheet;
+  }
+
+  protected resolveIsNull(): boolean {
+    return this.sheet === null;
+  }
+
+  peek(name: string): unknown {
+    return this.snapshot(name);
+  }
+
+  protected snapshot(name: string): unknown {
+    const sheet = this.requireSheet();
+    switch (name) {
+      case "name":
+        return sheet.name;
+      case "position":
+        return this.ctx.data.sheets.indexOf(sheet);
+      case "id":
+        return `{${sheet.name}}`;
+      default:
+        throw new FakeOfficeError("InvalidArgument", `The fake has no worksheet.${name}.`);
+    }
+  }
+
+  get name(): string {
+    return this.loaded("name");
+  }
+
+  get position(): number {
+    return this.loaded("position");
+  }
+
+  activate(): void {
+    this.ctx.enqueue({
+      requestBytes: 0,
+      run: () => {
+        this.ctx.data.activate(this.requireSheet());
+        return 0;
+      },
+    });
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const sheet = this.requireSheet();
+      if (address === undefined) {
+        return { sheet, coords: { row: 0, column: 0, rows: MAX_ROWS, columns: MAX_COLUMNS } };
+      }
+      const parsed = parseAddress(address);
+      return {
+        sheet,
+        coords: {
+          row: parsed.firstRow - 1,
+          column: parsed.firstColumn - 1,
+          rows: parsed.rowCount,
+          columns: parsed.columnCount,
+        },
+      };
+    });
+  }
+
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): FakeRange {
+    return new FakeRange(this.ctx, () => ({
+      sheet: this.requireSheet(),
+      coords: { row, column, rows, columns },
+    }));
+  }
+
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const sheet = this.requireSheet();
+      const used = sheet.usedCoords(valuesOnly);
+      return { sheet, coords: used ?? { row: 0, column: 0, rows: 1, columns: 1 } };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const sheet = this.requireSheet();
+      const used = sheet.usedCoords(valuesOnly);
+      return used ? { sheet, coords: used } : null;
+    });
+  }
+}
+
+interface RangeTarget {
+  sheet: SheetData;
+  coords: Coords;
+}
+
+function checkCoords(coords: Coords): void {
+  const ok =
+    Number.isInteger(coords.row) &&
+    Number.isInteger(coords.column) &&
+    Number.isInteger(coords.rows) &&
+    Number.isInteger(coords.columns) &&
+    coords.row >= 0 &&
+    coords.column >= 0 &&
+    coords.rows >= 1 &&
+    coords.columns >= 1 &&
+    coords.row + coords.rows <= MAX_ROWS &&
+    coords.column + coords.columns <= MAX_COLUMNS;
+  if (!ok) throw new FakeOfficeError("InvalidArgument", `Bad range ${JSON.stringify(coords)}.`);
+}
+
+export class FakeRange extends FakeClientObject {
+  private target: RangeTarget | null = null;
+  readonly format: { autofitColumns(): void; autofitRows(): void };
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolver: () => RangeTarget | null,
+  ) {
+    super(ctx);
+    this.ctx.enqueue({
+      requestBytes: 0,
+      run: () => {
+        this.target = this.resolver();
+        if (this.target) checkCoords(this.target.coords);
+        return 0;
+      },
+    });
+    this.queueResolve();
+    const noop = () =>
+      this.ctx.enqueue({
+        requestBytes: 0,
+        run: () => {
+          this.requireTarget();
+          return 0;
+        },
+      });
+    this.format = { autofitColumns: noop, autofitRows: noop };
+  }
+
+  requireTarget(): RangeTarget {
+    this.target ??= this.resolver();
+    if (!this.target) throw new FakeOfficeError("ItemNotFound", "The range does not exist.");
+    return this.target;
+  }
+
+  protected resolveIsNull(): boolean {
+    return this.target === null;
+  }
+
+  protected snapshot(name: string): unknown {
+    const { sheet, coords } = this.requireTarget();
+    const data = this.ctx.data;
+    switch (name) {
+      case "address":
+        return `${quoteSheetName(sheet.name)}!${blockAddress(coords.row + 1, coords.column + 1, coords.rows, coords.columns)}`;
+      case "rowIndex":
+        return coords.row;
+      case "columnIndex":
+        return coords.column;
+      case "rowCount":
+        return coords.rows;
+      case "columnCount":
+        return coords.columns;
+      case "values":
+        return data.readCoords(sheet, coords, (cell) => data.cellValue(cell));
+      case "text":
+        return data.readCoords(sheet, coords, (cell) => String(data.cellValue(cell)));
+      case "formulas":
+        return data.readCoords(sheet, coords, (cell) => cell?.formula ?? cell?.value ?? "");
+      case "numberFormat":
+        return data.readCoords(sheet, coords, (cell) => cell?.numberFormat ?? "General");
+      default:
+        throw new FakeOfficeError("InvalidArgument", `The fake has no range.${name}.`);
+    }
+  }
+
+  get address(): string {
+    return this.loaded("address");
+  }
+  get rowIndex(): number {
+    return this.loaded("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.loaded("columnIndex");
+  }
+  get rowCount(): number {
+    return this.loaded("rowCount");
+  }
+  get columnCount(): number {
+    return this.loaded("columnCount");
+  }
+  get text(): string[][] {
+    return this.loaded("text");
+  }
+  get values(): unknown[][] {
+    return this.loaded("values");
+  }
+  set values(grid: unknown[][]) {
+    this.queueWrite(grid, "values");
+  }
+  get formulas(): unknown[][] {
+    return this.loaded("formulas");
+  }
+  set formulas(grid: unknown[][]) {
+    this.queueWrite(grid, "formulas");
+  }
+  get numberFormat(): unknown[][] {
+    return this.loaded("numberFormat");
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.queueWrite(grid, "numberFormat");
+  }
+
+  private queueWrite(grid: unknown[][], mode: "values" | "formulas" | "numberFormat"): void {
+    this.ctx.enqueue({
+      requestBytes: jsonBytes(grid),
+      writesCells: true,
+      run: () => {
+        const { sheet, coords } = this.requireTarget();
+        const shapeOk =
+          Array.isArray(grid) &&
+          grid.length === coords.rows &&
+          grid.every((row) => Array.isArray(row) && row.length === coords.columns);
+        if (!shapeOk) {
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            "The number of rows or columns in the input array doesn't match the size or " +
+              `dimensions of the range (${coords.rows}×${coords.columns}).`,
+          );
+        }
+        grid.forEach((line, r) =>
+          line.forEach((input, c) => {
+            const row = coords.row + r;
+            const column = coords.column + c;
+            if (mode === "numberFormat") {
+              if (input === null || input === undefined) return;
+              const cell = sheet.cell(row, column) ?? {
+                value: "",
+                formula: null,
+                numberFormat: "General",
+              };
+              sheet.setCell(row, column, { ...cell, numberFormat: String(input) });
+            } else {
+              this.ctx.data.writeCell(sheet, row, column, input, mode);
+            }
+          }),
+        );
+        return 0;
+      },
+    });
+  }
+
+  private derived(adjust: (coords: Coords) => Coords): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, coords } = this.requireTarget();
+      return { sheet, coords: adjust(coords) };
+    });
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derived((c) => ({
+      ...c,
+      rows: c.rows + deltaRows,
+      columns: c.columns + deltaColumns,
+    }));
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this.derived((c) => ({ ...c, row: c.row + rowOffset, column: c.column + columnOffset }));
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this.derived((c) => ({
+      row: c.row + row,
+      column: c.column + column,
+      rows: 1,
+      columns: 1,
+    }));
+  }
+
+  select(): void {
+    this.ctx.enqueue({
+      requestBytes: 0,
+      run: () => {
+        const { sheet, coords } = this.requireTarget();
+        if (this.ctx.data.activeSheet !== sheet) {
+          throw new FakeOfficeError(
+            "InvalidSelection",
+            "Activate the sheet before selecting on it.",
+          );
+        }
+        this.ctx.data.selection = { sheet, coords: { ...coords } };
+        return 0;
+      },
+    });
+  }
+
+  getTables(fullyContained = false): FakeTableCollection {
+    return new FakeTableCollection(
+      this.ctx,
+      () => {
+        const { sheet, coords } = this.requireTarget();
+        return this.ctx.data.tables.filter(
+          (table) =>
+            table.sheet === sheet &&
+            (fullyContained ? contains(coords, table.coords) : overlaps(coords, table.coords)),
+        );
+      },
+      null,
+    );
+  }
+}
+
+export class FakeTableCollection extends FakeClientObject {
+  private loadedItems: FakeTable[] | null = null;
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly scope: () => TableData[],
+    private readonly sheetScope: (() => SheetData) | null,
+  ) {
+    super(ctx);
+  }
+
+  protected resolveIsNull(): boolean {
+    return false;
+  }
+
+  protected snapshot(name: string): unknown {
+    if (name.split("/")[0] !== "items") throw new FakeOfficeError("InvalidArgument", name);
+    const tables = this.scope();
+    const items = tables.map((table) => {
+      const proxy = new FakeTable(this.ctx, () => table, false);
+      proxy.prime("name", table.name);
+      return proxy;
+    });
+    this.ctx.stageCommit(() => {
+      this.loadedItems = items;
+    });
+    return tables.map((table) => table.name);
+  }
+
+  get items(): FakeTable[] {
+    if (!this.loadedItems) this.loaded("items");
+    return this.loadedItems ?? [];
+  }
+
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.ctx, () => {
+      const found = this.find(name);
+      if (!found) throw new FakeOfficeError("ItemNotFound", `There is no table named ${name}.`);
+      return found;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeTable {
+    return new FakeTable(this.ctx, () => this.find(name) ?? null);
+  }
+
+  private find(name: string): TableData | undefined {
+    return this.scope().find((table) => table.name.toLowerCase() === name.toLowerCase());
+  }
+
+  add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
+    let created: TableData | null = null;
+    this.ctx.enqueue({
+      requestBytes: 64,
+      run: () => {
+        const data = this.ctx.data;
+        let sheet: SheetData;
+        let coords: Coords;
+        if (typeof address === "string") {
+          const parsed = parseAddress(address);
+          const named = parsed.sheetName ? data.requireSheet(parsed.sheetName) : null;
+          const scoped = this.sheetScope ? this.sheetScope() : null;
+          const chosen = named ?? scoped ?? data.activeSheet;
+          if (!chosen) throw new FakeOfficeError("InvalidArgument", "No sheet for the table.");
+          sheet = chosen;
+          coords = {
+            row: parsed.firstRow - 1,
+            column: parsed.firstColumn - 1,
+            rows: parsed.rowCount,
+            columns: parsed.columnCount,
+          };
+        } else {
+          ({ sheet, coords } = address.requireTarget());
+        }
+        if (!hasHeaders) throw new FakeOfficeError("NotImplemented", "The fake needs headers.");
+        if (data.tables.some((table) => table.sheet === sheet && overlaps(table.coords, coords))) {
+          throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
+        }
+        const headers = data.readCoords(sheet, { ...coords, rows: 1 }, (cell) =>
+          String(data.cellValue(cell)),
+        );
+        const seen = new Set<string>();
+        for (const header of headers[0] ?? []) {
+          const key = header.toLowerCase();
+          if (header === "" || seen.has(key)) {
+            throw new FakeOfficeError(
+              "InvalidArgument",
+              `Table headers must be unique and non-empty: "${header}".`,
+            );
+          }
+          seen.add(key);
+        }
+        let n = data.tables.length + 1;
+        while (data.tables.some((table) => table.name === `Table${n}`)) n += 1;
+        created = { name: `Table${n}`, sheet, coords: { ...coords } };
+        data.tables.push(created);
+        return 0;
+      },
+    });
+    return new FakeTable(this.ctx, () => created);
+  }
+}
+
+export class FakeTable extends FakeClientObject {
+  private table: TableData | null = null;
+  readonly rows: { add: (index: number | null | undefined, values: unknown[][]) => void };
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolver: () => TableData | null,
+    queue = true,
+  ) {
+    super(ctx);
+    if (queue) {
+      this.ctx.enqueue({
+        requestBytes: 0,
+        run: () => {
+          this.table = this.resolver();
+          return 0;
+        },
+      });
+      this.queueResolve();
+    } else {
+      this.table = this.resolver();
+    }
+    this.rows = {
+      add: (_index, values) => {
+        this.ctx.enqueue({
+          requestBytes: jsonBytes(values),
+          writesCells: true,
+          run: () => {
+            const table = this.requireTable();
+            const { coords } = table;
+            values.forEach((line, r) => {
+              if (line.length !== coords.columns) {
+                throw new FakeOfficeError("InvalidArgument", "Row width differs from the table's.");
+              }
+              line.forEach((input, c) =>
+                this.ctx.data.writeCell(
+                  table.sheet,
+                  coords.row + coords.rows + r,
+                  coords.column + c,
+                  input,
+                  "values",
+                ),
+              );
+            });
+            coords.rows += values.length;
+            return 0;
+          },
+        });
+      },
+    };
+  }
+
+  requireTable(): TableData {
+    this.table ??= this.resolver();
+    if (!this.table) throw new FakeOfficeError("ItemNotFound", "The table does not exist.");
+    return this.table;
+  }
+
+  protected resolveIsNull(): boolean {
+    return this.table === null;
+  }
+
+  protected snapshot(name: string): unknown {
+    const table = this.requireTable();
+    if (name === "name") return table.name;
+    throw new FakeOfficeError("InvalidArgument", `The fake has no table.${name}.`);
+  }
+
+  get name(): string {
+    return this.loaded("name");
+  }
+
+  set name(next: string) {
+    this.ctx.enqueue({
+      requestBytes: next.length,
+      run: () => {
+        const table = this.requireTable();
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(next)) {
+          throw new FakeOfficeError("InvalidArgument", `"${next}" is not a valid table name.`);
+        }
+        const clash = this.ctx.data.tables.some(
+          (other) => other !== table && other.name.toLowerCase() === next.toLowerCase(),
+        );
+        if (clash) throw new FakeOfficeError("InvalidArgument", `A table named ${next} exists.`);
+        table.name = next;
+        return 0;
+      },
+    });
+  }
+
+  private part(pick: (coords: Coords) => Coords): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const table = this.requireTable();
+      return { sheet: table.sheet, coords: pick(table.coords) };
+    });
+  }
+
+  getRange(): FakeRange {
+    return this.part((c) => ({ ...c }));
+  }
+
+  getHeaderRowRange(): FakeRange {
+    return this.part((c) => ({ ...c, rows: 1 }));
+  }
+
+  getDataBodyRange(): FakeRange {
+    return this.part((c) => ({ ...c, row: c.row + 1, rows: Math.max(1, c.rows - 1) }));
+  }
+}
+
+export class FakeSettingCollection {
+  constructor(private readonly ctx: FakeRequestContext) {}
+
+  add(key: string, value: unknown): FakeSetting {
+    this.ctx.enqueue({
+      requestBytes: key.length + jsonBytes(value),
+      run: () => {
+        this.ctx.data.settings.set(key, value);
+        return 0;
+      },
+    });
+    return new FakeSetting(this.ctx, key, true);
+  }
+
+  getItem(key: string): FakeSetting {
+    return new FakeSetting(this.ctx, key, true);
+  }
+
+  getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(this.ctx, key, false);
+  }
+}
+
+export class FakeSetting extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    readonly key: string,
+    private readonly required: boolean,
+  ) {
+    super(ctx);
+    this.ctx.enqueue({
+      requestBytes: 0,
+      run: () => {
+        if (this.required && !this.ctx.data.settings.has(this.key)) {
+          throw new FakeOfficeError("ItemNotFound", `There is no setting ${this.key}.`);
+        }
+        return 0;
+      },
+    });
+    this.queueResolve();
+  }
+
+  protected resolveIsNull(): boolean {
+    return !this.ctx.data.settings.has(this.key);
+  }
+
+  protected snapshot(name: string): unknown {
+    if (name === "value") return this.ctx.data.settings.get(this.key);
+    if (name === "key") return this.key;
+    throw new FakeOfficeError("InvalidArgument", `The fake has no setting.${name}.`);
+  }
+
+  get value(): unknown {
+    return this.loaded("value");
+  }
+
+  delete(): void {
+    this.ctx.enqueue({
+      requestBytes: 0,
+      run: () => {
+        this.ctx.data.settings.delete(this.key);
+        return 0;
+      },
+    });
+  }
+}
