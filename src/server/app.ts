@@ -4,8 +4,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import fastifyStatic from "@fastify/static";
 import type { ServerConfig } from "./config";
 import { ApiError } from "./errors";
+import { registerGatewayCheck } from "./gateway";
 import { loggerOptions } from "./logging";
+import { PartLookupService } from "./lookup/lookup-service";
+import { registerBomRoutes } from "./routes/boms";
 import { registerHealthRoute } from "./routes/health";
+import { registerLookupRoutes } from "./routes/lookup";
+import { toApiError } from "./routes/upstream-failure";
+import { UpstreamAccess } from "./upstream/access";
 
 export interface AppOptions {
   config: ServerConfig;
@@ -14,10 +20,13 @@ export interface AppOptions {
   logger?: FastifyServerOptions["logger"];
 }
 
+/** Largest request body (a BOM of many thousand lines fits); bigger is 413. */
+export const BODY_LIMIT = 5 * 1024 * 1024;
+
 export function buildApp({ config, https, logger }: AppOptions): FastifyInstance {
   const base: FastifyServerOptions = {
     logger: logger ?? loggerOptions(config.logLevel),
-    bodyLimit: 5 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
   };
   // Fastify's types split HTTP and HTTPS instances; the routes treat both alike.
   const app = (
@@ -25,8 +34,11 @@ export function buildApp({ config, https, logger }: AppOptions): FastifyInstance
   ) as FastifyInstance;
 
   app.setErrorHandler((rawError, request, reply) => {
-    const error = rawError as Error & { statusCode?: number };
+    const mapped = toApiError(rawError, { userKeys: false, notFound: "Not found." });
+    const error = mapped as Error & { statusCode?: number };
     if (error instanceof ApiError) {
+      if (error.statusCode >= 500)
+        request.log.warn({ code: error.code, reason: error.message }, "upstream failure");
       return reply.status(error.statusCode).send(error.toBody());
     }
     const status = error.statusCode ?? 500;
@@ -46,7 +58,11 @@ export function buildApp({ config, https, logger }: AppOptions): FastifyInstance
     return reply.status(404).type("text/plain").send("Not found");
   });
 
+  registerGatewayCheck(app, config.gatewayTokens);
   registerHealthRoute(app, config);
+  const access = new UpstreamAccess(config);
+  registerLookupRoutes(app, access, new PartLookupService(config.lookupCache));
+  registerBomRoutes(app, access);
 
   if (fs.existsSync(config.addinDistDir)) {
     app.register(fastifyStatic, { root: config.addinDistDir, index: ["taskpane.html"] });

@@ -10,6 +10,8 @@ const optionalText = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("localhost"),
@@ -25,11 +27,39 @@ const environmentSchema = z.object({
   HTTPS_KEY: optionalText,
   ADDIN_DIST: optionalText,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Requests in flight to each Cofactr API at once (429s come from a concurrency ceiling). */
+  UPSTREAM_CONCURRENCY: positiveInt(4),
+  /** One attempt of one upstream request. */
+  UPSTREAM_ATTEMPT_TIMEOUT_MS: positiveInt(10_000),
+  /** Everything one upstream request may take: queueing, attempts and waits between them. */
+  UPSTREAM_DEADLINE_MS: positiveInt(20_000),
+  /** Attempts for 502/503/504 and network errors (429 retries until the deadline). */
+  UPSTREAM_MAX_ATTEMPTS: positiveInt(3),
+  /** First wait between attempts without Retry-After; doubles each time. */
+  UPSTREAM_BACKOFF_MS: positiveInt(1_000),
+  LOOKUP_CACHE_TTL_S: positiveInt(6 * 3600),
+  LOOKUP_NOT_FOUND_TTL_S: positiveInt(300),
+  LOOKUP_CACHE_MAX: positiveInt(100_000),
 });
 
 export interface GraphCredentials {
   clientId: string;
   apiKey: string;
+}
+
+/** How the upstream clients behave; see the environment variables above. */
+export interface UpstreamTuning {
+  concurrency: number;
+  attemptTimeoutMs: number;
+  deadlineMs: number;
+  maxAttempts: number;
+  backoffMs: number;
+}
+
+export interface LookupCacheTuning {
+  ttlMs: number;
+  notFoundTtlMs: number;
+  maxEntries: number;
 }
 
 export interface ServerConfig {
@@ -47,6 +77,8 @@ export interface ServerConfig {
   httpsKeyPath: string | null;
   addinDistDir: string;
   logLevel: string;
+  upstream: UpstreamTuning;
+  lookupCache: LookupCacheTuning;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -81,12 +113,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mode,
     graphUrl: e.COFACTR_GRAPH_URL,
     platformUrl: e.COFACTR_PLATFORM_URL,
-    graphCredentials,
-    platformApiKey,
-    gatewayTokens,
+    // In emulator mode the embedded emulator's own demo keys are used instead.
+    graphCredentials: mode === "cofactr" ? graphCredentials : null,
+    platformApiKey: mode === "cofactr" ? platformApiKey : null,
+    gatewayTokens: mode === "cofactr" ? gatewayTokens : [],
     httpsCertPath: e.HTTPS_CERT ?? null,
     httpsKeyPath: e.HTTPS_KEY ?? null,
     addinDistDir: path.resolve(e.ADDIN_DIST ?? path.join(__dirname, "..", "..", "dist")),
     logLevel: e.LOG_LEVEL,
+    upstream: {
+      concurrency: e.UPSTREAM_CONCURRENCY,
+      attemptTimeoutMs: e.UPSTREAM_ATTEMPT_TIMEOUT_MS,
+      deadlineMs: e.UPSTREAM_DEADLINE_MS,
+      maxAttempts: e.UPSTREAM_MAX_ATTEMPTS,
+      backoffMs: e.UPSTREAM_BACKOFF_MS,
+    },
+    lookupCache: {
+      ttlMs: e.LOOKUP_CACHE_TTL_S * 1000,
+      notFoundTtlMs: e.LOOKUP_NOT_FOUND_TTL_S * 1000,
+      maxEntries: e.LOOKUP_CACHE_MAX,
+    },
   };
 }

@@ -1,5 +1,5 @@
 /** The one error shape of /api: `{error: {code, message, field?}}` with a matching status. */
-import type { ApiErrorBody } from "../core/api";
+import type { ApiErrorBody, ApiFieldIssue } from "../core/api";
 
 export class ApiError extends Error {
   constructor(
@@ -7,6 +7,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly issues?: ApiFieldIssue[],
   ) {
     super(message);
     this.name = "ApiError";
@@ -18,6 +19,7 @@ export class ApiError extends Error {
         code: this.code,
         message: this.message,
         ...(this.field === undefined ? {} : { field: this.field }),
+        ...(this.issues === undefined ? {} : { issues: this.issues }),
       },
     };
   }

@@ -1,0 +1,35 @@
+/** How part queries are compared: one cache entry and one upstream search per distinct key. */
+import { COFACTR_MAX_STRING } from "../../core/cofactr";
+import type { PartQuery } from "../../core/api";
+
+export interface NormalizedQuery {
+  /** Trimmed upper-case MPN + "|" + trimmed lower-case manufacturer. */
+  key: string;
+  /** The MPN as typed, trimmed (searches keep the user's spelling). */
+  mpn: string;
+  manufacturer: string | null;
+}
+
+export type QueryProblem = { problem: string };
+
+/** A query ready to search, or why it cannot be searched (empty or over-long text). */
+export function normalizeQuery(query: PartQuery): NormalizedQuery | QueryProblem {
+  const mpn = collapseSpaces(query.mpn);
+  const manufacturer = collapseSpaces(query.manufacturer ?? "");
+  if (mpn === "") return { problem: "The MPN is empty." };
+  if (mpn.length > COFACTR_MAX_STRING) {
+    return { problem: `The MPN is longer than ${COFACTR_MAX_STRING} characters.` };
+  }
+  if (manufacturer.length > COFACTR_MAX_STRING) {
+    return { problem: `The manufacturer is longer than ${COFACTR_MAX_STRING} characters.` };
+  }
+  return {
+    key: `${mpn.toUpperCase()}|${manufacturer.toLowerCase()}`,
+    mpn,
+    manufacturer: manufacturer === "" ? null : manufacturer,
+  };
+}
+
+function collapseSpaces(text: string): string {
+  return text.trim().replace(/\s+/g, " ");
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from "fastify";
+import type { CacheClearResponse, LookupResponse } from "../../core/api";
+import type { PartLookupService } from "../lookup/lookup-service";
+import type { UpstreamAccess } from "../upstream/access";
+import { lookupBodySchema, parseOrThrow } from "../validation";
+
+/** 2,000 queries of two 255-character strings fit with room to spare. */
+const LOOKUP_BODY_LIMIT = 2 * 1024 * 1024;
+
+export function registerLookupRoutes(
+  app: FastifyInstance,
+  access: UpstreamAccess,
+  lookups: PartLookupService,
+): void {
+  app.post(
+    "/api/parts/lookup",
+    { bodyLimit: LOOKUP_BODY_LIMIT },
+    async (request): Promise<LookupResponse> => {
+      const body = parseOrThrow(lookupBodySchema, request.body);
+      const graph = access.graphFor(request.headers);
+      const results = await lookups.lookup(body.queries, {
+        graph: graph.client,
+        scope: graph.scope,
+        refresh: body.refresh === true,
+      });
+      const failures = results.filter((result) => result.status === "error").length;
+      if (failures > 0) {
+        const first = results.find((result) => result.status === "error");
+        request.log.warn(
+          {
+            failures,
+            queries: results.length,
+            reason: first?.status === "error" ? first.message : "",
+          },
+          "part lookups failed",
+        );
+      }
+      return { results };
+    },
+  );
+
+  app.post("/api/cache/clear", async (request): Promise<CacheClearResponse> => {
+    const graph = access.graphFor(request.headers);
+    return { cleared: lookups.clear(graph.scope) };
+  });
+}

@@ -1,0 +1,115 @@
+/** One HTTP attempt against a Cofactr API: JSON in and out, every failure an UpstreamError. */
+import { RETRYABLE_STATUSES, UpstreamError } from "./errors";
+
+export interface JsonRequest {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  url: string;
+  /** Credentials travel here only; they never appear in an error message. */
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export interface JsonResponse {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * Sends one request. Non-2xx answers throw: 429/502/503/504 as retryable (with Retry-After
+ * when sent), everything else as final. `what` names the call in messages.
+ */
+export async function sendJson(
+  what: string,
+  request: JsonRequest,
+  signal: AbortSignal,
+): Promise<JsonResponse> {
+  let response: Response;
+  try {
+    response = await fetch(request.url, {
+      method: request.method,
+      headers: {
+        accept: "application/json",
+        ...(request.body === undefined ? {} : { "content-type": "application/json" }),
+        ...request.headers,
+      },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal,
+      redirect: "follow",
+    });
+  } catch (error) {
+    throw networkError(what, error, signal);
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw networkError(what, error, signal);
+  }
+  const body = parseBody(text);
+  if (response.ok) {
+    if (body === INVALID_JSON) {
+      throw new UpstreamError("bad_response", `${what}: Cofactr answered with invalid JSON`);
+    }
+    return { status: response.status, body };
+  }
+  const retryable = RETRYABLE_STATUSES.has(response.status);
+  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+  const detail = body === INVALID_JSON ? undefined : detailOf(body);
+  const summary =
+    typeof detail === "string" && detail.length > 0 ? `: ${detail.slice(0, 200)}` : "";
+  throw new UpstreamError("http", `${what}: Cofactr answered HTTP ${response.status}${summary}`, {
+    status: response.status,
+    retryable,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    ...(detail === undefined ? {} : { detail }),
+  });
+}
+
+const INVALID_JSON = Symbol("invalid JSON");
+
+function parseBody(text: string): unknown {
+  if (text.trim() === "") return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return INVALID_JSON;
+  }
+}
+
+function detailOf(body: unknown): unknown {
+  if (body && typeof body === "object" && "detail" in body) {
+    return (body as { detail: unknown }).detail;
+  }
+  return undefined;
+}
+
+/** Retry-After: delta seconds (Cofactr may send fractions) or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const seconds = Number(value.trim());
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+function networkError(what: string, error: unknown, signal: AbortSignal): UpstreamError {
+  if (signal.aborted) {
+    return new UpstreamError("timeout", `${what}: the request was cancelled (timeout)`, {
+      retryable: true,
+    });
+  }
+  // Duck-typed: fetch's errors may come from another realm (e.g. under a test runner's vm).
+  const failure = (error ?? {}) as {
+    message?: unknown;
+    cause?: { code?: unknown; message?: unknown; errors?: { code?: unknown }[] };
+  };
+  const codes = [failure.cause?.code, ...(failure.cause?.errors ?? []).map((e) => e?.code)];
+  const code = codes.find((candidate): candidate is string => typeof candidate === "string");
+  const causeMessage = typeof failure.cause?.message === "string" ? failure.cause.message : null;
+  const reason =
+    code ?? causeMessage ?? (typeof failure.message === "string" ? failure.message : String(error));
+  return new UpstreamError("network", `${what}: Cofactr could not be reached (${reason})`, {
+    retryable: true,
+  });
+}

@@ -1,0 +1,173 @@
+/**
+ * The Platform API client (flagship-api.cofactr.com or the emulator's /platform mount).
+ * `Authorization: Api-Key <key>`, every path ending in a slash, `null` sent instead of "".
+ */
+import type { UpsertBomBody } from "../../core/cofactr";
+import { UpstreamError } from "./errors";
+import { sendJson, type JsonRequest } from "./http";
+import type { UpstreamPolicy } from "./resilience";
+
+export interface PlatformClientOptions {
+  /** e.g. https://flagship-api.cofactr.com (the /v1 prefix is added here). */
+  baseUrl: string;
+  apiKey: string;
+  policy: UpstreamPolicy;
+  /** Limits every call to one Org (a UUID), when set. */
+  orgId?: string | null;
+}
+
+/** Lines asked for per page when the lines list is paginated. */
+const LINES_PAGE_SIZE = 500;
+/** A guard against a list that never ends (a server bug, not a real BOM). */
+const MAX_PAGES = 1000;
+
+export type RawRecord = Record<string, unknown>;
+
+export class PlatformClient {
+  private readonly baseUrl: string;
+
+  constructor(private readonly options: PlatformClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+  }
+
+  /** Upsert BOM Async: returns the async job's id. */
+  async upsertBomAsync(body: UpsertBomBody): Promise<string> {
+    const answer = await this.call("Platform upsert BOM", {
+      method: "PUT",
+      url: this.url(["integrations", "async_boms"]),
+      body: emptyStringsAsNull(body),
+    });
+    const jobId =
+      typeof answer === "string"
+        ? answer
+        : isRecord(answer)
+          ? (answer.job_id ?? answer.id ?? answer.job)
+          : undefined;
+    if (typeof jobId !== "string" || jobId.trim() === "") {
+      throw new UpstreamError("bad_response", "Platform upsert BOM: no job id in the answer");
+    }
+    return jobId;
+  }
+
+  async getJob(jobId: string): Promise<RawRecord> {
+    return this.record("Platform job status", ["async_jobs", jobId]);
+  }
+
+  async getBom(bomId: string): Promise<RawRecord> {
+    return this.record("Platform BOM", ["boms", bomId]);
+  }
+
+  /**
+   * Every line of a BOM, following pagination. The list may be a bare array, `{items, count}`
+   * (django-ninja) or `{results, count, next}` (DRF).
+   */
+  async listBomLines(bomId: string): Promise<RawRecord[]> {
+    const what = "Platform BOM lines";
+    const lines: RawRecord[] = [];
+    let nextUrl: string | null = this.url(["boms", bomId, "lines"], {
+      limit: String(LINES_PAGE_SIZE),
+      offset: "0",
+    });
+    for (let page = 0; nextUrl !== null; page += 1) {
+      if (page >= MAX_PAGES) {
+        throw new UpstreamError("bad_response", `${what}: more than ${MAX_PAGES} pages`);
+      }
+      const answer = await this.call(what, { method: "GET", url: nextUrl });
+      const parsed = parseListPage(answer);
+      if (!parsed) throw new UpstreamError("bad_response", `${what}: not a list`);
+      const firstId = parsed.items[0]?.id;
+      if (firstId !== undefined && lines.some((line) => line.id === firstId)) break;
+      lines.push(...parsed.items);
+      nextUrl = null;
+      // A bare array says nothing about more pages: a full page means "ask for the next one".
+      const morePages =
+        parsed.count !== null
+          ? lines.length < parsed.count
+          : parsed.items.length === LINES_PAGE_SIZE;
+      if (parsed.next) {
+        nextUrl = this.sameOrigin(parsed.next) ? parsed.next : null;
+      } else if (parsed.items.length > 0 && morePages) {
+        nextUrl = this.url(["boms", bomId, "lines"], {
+          limit: String(LINES_PAGE_SIZE),
+          offset: String(lines.length),
+        });
+      }
+    }
+    return lines;
+  }
+
+  private async record(what: string, segments: string[]): Promise<RawRecord> {
+    const answer = await this.call(what, { method: "GET", url: this.url(segments) });
+    if (!isRecord(answer)) throw new UpstreamError("bad_response", `${what}: not an object`);
+    return answer;
+  }
+
+  private async call(what: string, request: Omit<JsonRequest, "headers">): Promise<unknown> {
+    return this.options.policy.run(what, async ({ signal }) => {
+      const response = await sendJson(
+        what,
+        { ...request, headers: { Authorization: `Api-Key ${this.options.apiKey}` } },
+        signal,
+      );
+      return response.body;
+    });
+  }
+
+  /** `/v1/<segments>/` with the mandatory trailing slash, each segment URL-encoded. */
+  url(segments: string[], query: Record<string, string> = {}): string {
+    const path = segments.map((segment) => encodeURIComponent(segment)).join("/");
+    const params = new URLSearchParams(query);
+    if (this.options.orgId) params.set("org_id", this.options.orgId);
+    const search = params.toString();
+    return `${this.baseUrl}/v1/${path}/${search ? `?${search}` : ""}`;
+  }
+
+  private sameOrigin(url: string): boolean {
+    try {
+      return new URL(url).origin === new URL(this.baseUrl).origin;
+    } catch {
+      return false;
+    }
+  }
+}
+
+export interface ListPage {
+  items: RawRecord[];
+  count: number | null;
+  next: string | null;
+}
+
+/** A Platform list page in any of the three shapes it may take; null when it is none. */
+export function parseListPage(answer: unknown): ListPage | null {
+  if (Array.isArray(answer)) return { items: answer.filter(isRecord), count: null, next: null };
+  if (!isRecord(answer)) return null;
+  const items = Array.isArray(answer.items)
+    ? answer.items
+    : Array.isArray(answer.results)
+      ? answer.results
+      : null;
+  if (!items) return null;
+  return {
+    items: items.filter(isRecord),
+    count: typeof answer.count === "number" ? answer.count : null,
+    next: typeof answer.next === "string" && answer.next !== "" ? answer.next : null,
+  };
+}
+
+/** Cofactr's string fields are 1–255 characters: an empty string goes as null. */
+export function emptyStringsAsNull<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item) => emptyStringsAsNull(item)) as T;
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, field]) => [
+        key,
+        field === "" ? null : emptyStringsAsNull(field),
+      ]),
+    ) as T;
+  }
+  return value;
+}
+
+export function isRecord(value: unknown): value is RawRecord {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

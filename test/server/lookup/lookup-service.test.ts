@@ -1,0 +1,168 @@
+import { PartLookupService } from "../../../src/server/lookup/lookup-service";
+import { GraphClient } from "../../../src/server/upstream/graph-client";
+import { UpstreamPolicy } from "../../../src/server/upstream/resilience";
+import { fakeGraph, product, type GraphCall } from "../support/fake-graph";
+import { startFakeUpstream, type FakeUpstream } from "../support/fake-upstream";
+import { cacheTuning, fastTuning } from "../support/tuning";
+
+const catalogue = [
+  product("TI1", "LM358N", "Texas Instruments", 500),
+  product("ST1", "LM358N", "STMicroelectronics", 9000),
+  product("MU1", "GRM188R71H104KA93D", "Murata", 20_000),
+  ...Array.from({ length: 1000 }, (_, i) => product(`B${i}`, `BULK${i}Z`, "Acme", i)),
+];
+
+describe("PartLookupService", () => {
+  let fake: FakeUpstream;
+  let calls: GraphCall[];
+  let graph: GraphClient;
+
+  beforeEach(async () => {
+    calls = [];
+    fake = await startFakeUpstream(fakeGraph(catalogue, calls));
+    graph = new GraphClient({
+      baseUrl: fake.url,
+      credentials: { clientId: "c", apiKey: "k" },
+      policy: new UpstreamPolicy(fastTuning()),
+    });
+  });
+  afterEach(() => fake.close());
+
+  it("answers in order, one result per query, deduplicating repeated queries", async () => {
+    const service = new PartLookupService(cacheTuning());
+    const results = await service.lookup(
+      [
+        { mpn: "LM358N", manufacturer: "TI" },
+        { mpn: "nope-123" },
+        { mpn: " lm358n ", manufacturer: "ti" },
+        { mpn: "LM358N" },
+        { mpn: "" },
+      ],
+      { graph, scope: "" },
+    );
+    expect(results.map((r) => (r.status === "found" ? r.part.cpid : r.status))).toEqual([
+      "TI1",
+      "not_found",
+      "TI1",
+      "ST1",
+      "error",
+    ]);
+    expect(results[4]).toEqual({ status: "error", message: "The MPN is empty." });
+    // Three distinct searchable queries; "TI" is not in "texas instruments", so that query is
+    // searched again by MPN alone (one more search member).
+    const searches = calls.filter((c) => c.q !== null).map((c) => c.q);
+    expect(searches.sort()).toEqual(["LM358N", "LM358N", "LM358N TI", "nope-123"]);
+    const found = results[0];
+    expect(found?.status === "found" && found.part.lifecycle).toBe("Production");
+  });
+
+  it("makes zero upstream requests for a repeated lookup, and refresh asks again", async () => {
+    const service = new PartLookupService(cacheTuning());
+    const queries = [{ mpn: "GRM188R71H104KA93D" }, { mpn: "missing-1" }];
+    const first = await service.lookup(queries, { graph, scope: "" });
+    const requestsAfterFirst = fake.requests.length;
+    expect(requestsAfterFirst).toBe(2); // one search batch, one product-v1 batch
+    const second = await service.lookup(queries, { graph, scope: "" });
+    expect(second).toEqual(first);
+    expect(fake.requests.length).toBe(requestsAfterFirst);
+    await service.lookup(queries, { graph, scope: "", refresh: true });
+    expect(fake.requests.length).toBe(requestsAfterFirst + 2);
+  });
+
+  it("keeps scopes apart and clears one scope only", async () => {
+    const service = new PartLookupService(cacheTuning());
+    await service.lookup([{ mpn: "LM358N" }], { graph, scope: "user-a" });
+    await service.lookup([{ mpn: "LM358N" }], { graph, scope: "user-b" });
+    expect(fake.requests).toHaveLength(4);
+    expect(service.clear("user-a")).toBe(1);
+    await service.lookup([{ mpn: "LM358N" }], { graph, scope: "user-b" });
+    expect(fake.requests).toHaveLength(4);
+    await service.lookup([{ mpn: "LM358N" }], { graph, scope: "user-a" });
+    expect(fake.requests).toHaveLength(6);
+  });
+
+  it("shares identical lookups that are in flight", async () => {
+    const service = new PartLookupService(cacheTuning());
+    const [a, b] = await Promise.all([
+      service.lookup([{ mpn: "LM358N" }], { graph, scope: "" }),
+      service.lookup([{ mpn: "lm358n" }, { mpn: "GRM188R71H104KA93D" }], { graph, scope: "" }),
+    ]);
+    expect(a[0]).toEqual(b[0]);
+    expect(calls.filter((c) => c.q?.toUpperCase() === "LM358N")).toHaveLength(1);
+  });
+
+  it("forgets not-found answers after their shorter time to live", async () => {
+    const service = new PartLookupService(cacheTuning({ notFoundTtlMs: 50 }));
+    await service.lookup([{ mpn: "missing-2" }], { graph, scope: "" });
+    await service.lookup([{ mpn: "missing-2" }], { graph, scope: "" });
+    expect(fake.requests).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await service.lookup([{ mpn: "missing-2" }], { graph, scope: "" });
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it("needs 4 search requests and 1 product-v1 request for 1,000 distinct parts", async () => {
+    const service = new PartLookupService(cacheTuning());
+    const queries = Array.from({ length: 1000 }, (_, i) => ({
+      mpn: `BULK${i}Z`,
+      manufacturer: "Acme",
+    }));
+    const results = await service.lookup(queries, { graph, scope: "" });
+    expect(results.every((r, i) => r.status === "found" && r.part.cpid === `B${i}`)).toBe(true);
+    expect(fake.requests).toHaveLength(5);
+    const lifecycle = calls.filter((c) => c.ids !== null);
+    expect(lifecycle.map((c) => c.ids?.length)).toEqual([250, 250, 250, 250]);
+  });
+});
+
+describe("PartLookupService when Cofactr fails", () => {
+  it("returns error results, remembers nothing, and succeeds once Cofactr is back", async () => {
+    let broken = true;
+    const healthy = fakeGraph(catalogue);
+    const fake = await startFakeUpstream((request) =>
+      broken ? { status: 500, body: { detail: "boom" } } : healthy(request),
+    );
+    try {
+      const graph = new GraphClient({
+        baseUrl: fake.url,
+        credentials: { clientId: "c", apiKey: "k" },
+        policy: new UpstreamPolicy(fastTuning()),
+      });
+      const service = new PartLookupService(cacheTuning());
+      const failed = await service.lookup([{ mpn: "LM358N" }], { graph, scope: "" });
+      expect(failed[0]).toEqual({
+        status: "error",
+        message: "Knowledge Graph batch: Cofactr answered HTTP 500: boom",
+      });
+      expect(service.size).toBe(0);
+      broken = false;
+      const again = await service.lookup([{ mpn: "LM358N" }], { graph, scope: "" });
+      expect(again[0]?.status).toBe("found");
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("shows parts found when only the lifecycle request fails, but does not cache them", async () => {
+    const healthy = fakeGraph(catalogue);
+    const fake = await startFakeUpstream((request) => {
+      const batch = (request.body as { batch: { relative_url: string }[] }).batch;
+      return batch[0]?.relative_url.includes("filtering")
+        ? { status: 400, body: { detail: "no" } }
+        : healthy(request);
+    });
+    try {
+      const graph = new GraphClient({
+        baseUrl: fake.url,
+        credentials: { clientId: "c", apiKey: "k" },
+        policy: new UpstreamPolicy(fastTuning()),
+      });
+      const service = new PartLookupService(cacheTuning());
+      const [result] = await service.lookup([{ mpn: "LM358N" }], { graph, scope: "" });
+      expect(result?.status === "found" && result.part.lifecycle).toBeNull();
+      expect(service.size).toBe(0);
+    } finally {
+      await fake.close();
+    }
+  });
+});
