@@ -42,12 +42,20 @@ export interface FieldAssignment {
   source: MappingSource | null;
 }
 
+/**
+ * How the do-not-place column reads: "dnp" (yes = not placed: DNP, DNF, NoPop…), "fitted"
+ * (yes = placed: Fitted, Populate, Mounted…) or "marker" (only words like "DNF" count: KiBot).
+ */
+export type DnpPolarity = "dnp" | "fitted" | "marker";
+
 export interface ColumnMapping {
   /** 0-based index of the header row in the grid, or null for a sheet without a header. */
   headerRow: number | null;
   fields: Record<BomField, FieldAssignment>;
   /** Further columns that hold the same field (a second MPN column becomes an alternate). */
   extraColumns: Partial<Record<BomField, number[]>>;
+  /** Polarity of the do-not-place column, when one is mapped. */
+  dnpPolarity?: DnpPolarity;
 }
 
 /** A mapping a user saved with the workbook: field → header text, reused for same-header sheets. */
@@ -81,6 +89,15 @@ export interface BomReadOptions {
   firstColumn?: number;
 }
 
+/** Why a row below the header did not become a line (and is not an error). */
+export type SkipReason = "blank" | "footer" | "repeated-header" | "no-mapped-data";
+
+export interface SkippedRow {
+  /** 1-based sheet row. */
+  row: number;
+  reason: SkipReason;
+}
+
 export interface BomReadResult {
   /** 1-based sheet row of the header, or null when none was found. */
   headerRow: number | null;
@@ -89,4 +106,10 @@ export interface BomReadResult {
   /** For each line, the 1-based sheet row it came from. */
   lineRows: number[];
   issues: BomIssue[];
+  /**
+   * Rows below the header that are not lines: blank rows, summary footers ("Component Count:"),
+   * repeated header rows, and rows with nothing in any mapped column (those also get an issue).
+   * Every row below the header is either in `lineRows` or here.
+   */
+  skippedRows?: SkippedRow[];
 }

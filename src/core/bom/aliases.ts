@@ -1,0 +1,460 @@
+/**
+ * Which field a header names. The table is a superset of Cofactr's own BOM-import names, KiCost's
+ * field translations, 1-click-BOM's headings, InvenTree/PartsBox fields and the native exports
+ * of Altium, KiCad, KiBot, JLCPCB and Digi-Key (see ../shared/notes/bom-landscape.md §2–3).
+ *
+ * Scores: 1 = unmistakable, lower = likelier to mean something else. `ambiguous` aliases are
+ * only used when the column's contents agree (see content.ts) and never as an extra column.
+ */
+import type { BomField, DnpPolarity } from "./types";
+import { headerTokens, normalizeHeader, splitHeaderIndex } from "./normalize";
+
+export type { DnpPolarity };
+
+export interface HeaderMatch {
+  field: BomField;
+  score: number;
+  ambiguous: boolean;
+  /** The index of a numbered copy ("Manufacturer 2"), else null. */
+  index: number | null;
+  polarity?: DnpPolarity;
+}
+
+interface AliasSpec {
+  phrases: string[];
+  score: number;
+  ambiguous?: boolean;
+  polarity?: DnpPolarity;
+}
+
+const MANUFACTURER_WORDS = ["manufacturer", "mfr", "mfg", "manuf", "manf", "mnf", "man", "mf"];
+const MPN_SUFFIXES = ["part number", "pn", "number", "part", "part id"];
+
+/** Distributor names, for SKU columns like "Mouser Part Number", "digikey_pn", "LCSC Part #". */
+const DISTRIBUTORS = [
+  "digikey",
+  "digi key",
+  "mouser",
+  "lcsc",
+  "jlcpcb",
+  "jlc",
+  "farnell",
+  "newark",
+  "element14",
+  "rs",
+  "rs component",
+  "rs online",
+  "arrow",
+  "avnet",
+  "tme",
+  "allied",
+  "tti",
+  "verical",
+  "rutronik",
+  "reichelt",
+  "conrad",
+  "distrelec",
+];
+const SKU_SUFFIXES = [
+  "part number",
+  "pn",
+  "number",
+  "sku",
+  "part",
+  "code",
+  "order code",
+  "order number",
+  "cat number",
+  "catalog number",
+  "vpn",
+  "id",
+];
+const GENERIC_SELLERS = ["supplier", "vendor", "distributor", "retailer", "seller"];
+
+const SPECS: Record<BomField, AliasSpec[]> = {
+  line_number: [
+    {
+      phrases: ["line number", "line", "item", "item number", "line item", "pos", "position"],
+      score: 1,
+    },
+    { phrases: ["row", "s number", "sr number", "sl number", "serial", "bom line"], score: 0.8 },
+    { phrases: ["number", "index", "component"], score: 0.5, ambiguous: true },
+  ],
+  reference_designators: [
+    {
+      phrases: [
+        "reference designator",
+        "refdes",
+        "ref des",
+        "designator",
+        "reference",
+        "ref",
+        "part reference",
+        "reference designation",
+        "circuit reference",
+        "designation",
+      ],
+      score: 1,
+    },
+    {
+      phrases: [
+        "location",
+        "line note",
+        "customer reference",
+        "customer number",
+        "position reference",
+      ],
+      score: 0.6,
+      ambiguous: true,
+    },
+    // Eagle's bom.ulp calls the designators "Part"; KiCad/KiBot use "Part" for the symbol.
+    { phrases: ["part"], score: 0.5, ambiguous: true },
+  ],
+  quantity: [
+    {
+      phrases: [
+        "quantity",
+        "qty",
+        "quant",
+        "qnty",
+        "qnt",
+        "quantity per pcb",
+        "qty per pcb",
+        "quantity per board",
+        "qty per board",
+        "quantity per unit",
+        "qty per unit",
+        "qty each",
+        "pcs",
+        "piece",
+      ],
+      score: 1,
+    },
+    { phrases: ["order qty", "order quantity", "amount", "count", "usage"], score: 0.7 },
+  ],
+  manufacturer_name: [
+    {
+      phrases: [
+        ...MANUFACTURER_WORDS,
+        ...MANUFACTURER_WORDS.map((word) => `${word} name`),
+        "maker",
+        "hersteller",
+      ],
+      score: 1,
+    },
+    { phrases: ["brand", "make", "producer"], score: 0.8 },
+  ],
+  mpn: [
+    {
+      phrases: [
+        "mpn",
+        "mfpn",
+        "manpartno",
+        "manufacturer part",
+        "manufacturer part number",
+        ...MANUFACTURER_WORDS.flatMap((word) => MPN_SUFFIXES.map((suffix) => `${word} ${suffix}`)),
+      ],
+      score: 1,
+    },
+    // Cofactr maps "Part Number" to the MPN; it often is an internal or distributor number.
+    { phrases: ["part number", "partnumber", "p number", "part num"], score: 0.75 },
+    { phrases: ["pn"], score: 0.7 },
+    { phrases: ["stock code", "device", "part"], score: 0.5, ambiguous: true },
+  ],
+  custom_id: [
+    {
+      phrases: [
+        "custom part number",
+        "custom id",
+        "ipn",
+        "internal",
+        "internal part number",
+        "internal pn",
+        "internal id",
+        "company part number",
+        "cpn",
+        "house part number",
+        "our part number",
+        "customer part number",
+        "bom key",
+        "cad key",
+        "part key",
+        "part id",
+      ],
+      score: 1,
+    },
+    { phrases: ["part number", "partnumber", "pn", "p number", "key"], score: 0.55 },
+    { phrases: ["id"], score: 0.4, ambiguous: true },
+  ],
+  alternative_mpns: [
+    {
+      phrases: [
+        "alternative",
+        "alternate",
+        "alt",
+        "alt mpn",
+        "alternative mpn",
+        "alternate mpn",
+        "alternative part number",
+        "alternate part number",
+        "alt part number",
+        "second source",
+        "substitute",
+      ],
+      score: 1,
+    },
+  ],
+  description: [
+    {
+      phrases: [
+        "description",
+        "desc",
+        "descr",
+        "part description",
+        "item description",
+        "component description",
+        "short description",
+      ],
+      score: 1,
+    },
+    { phrases: ["characteristic", "detail"], score: 0.8 },
+    { phrases: ["cmnt"], score: 0.6 },
+  ],
+  value: [
+    { phrases: ["value", "part value", "component value"], score: 1 },
+    { phrases: ["val"], score: 0.9 },
+    // Altium and JLCPCB put the value (or the MPN) in "Comment".
+    { phrases: ["comment"], score: 0.6, ambiguous: true },
+  ],
+  package: [
+    {
+      phrases: [
+        "footprint",
+        "package",
+        "pcb footprint",
+        "pcb package",
+        "case package",
+        "package case",
+      ],
+      score: 1,
+    },
+    { phrases: ["case", "land pattern", "footprint name"], score: 0.7 },
+  ],
+  do_not_place: [
+    {
+      phrases: [
+        "dnp",
+        "dnf",
+        "dns",
+        "dni",
+        "nopop",
+        "no pop",
+        "do not place",
+        "do not fit",
+        "do not stuff",
+        "do not populate",
+        "do not mount",
+        "do not install",
+        "not fitted",
+        "not populated",
+        "not placed",
+      ],
+      score: 1,
+      polarity: "dnp",
+    },
+    {
+      phrases: [
+        "fitted",
+        "fit",
+        "populate",
+        "populated",
+        "place",
+        "placed",
+        "stuff",
+        "stuffed",
+        "mounted",
+        "install",
+        "installed",
+        "assemble",
+        "assembled",
+      ],
+      score: 1,
+      polarity: "fitted",
+    },
+    { phrases: ["mount"], score: 0.6, ambiguous: true, polarity: "fitted" },
+    // KiBot's "Status" holds "DNF"/"DNC" markers; elsewhere "Status" may be a lifecycle.
+    {
+      phrases: ["status", "fit status", "fitted status", "dnp status"],
+      score: 0.5,
+      ambiguous: true,
+      polarity: "marker",
+    },
+  ],
+  link: [
+    {
+      phrases: [
+        "datasheet",
+        "data sheet",
+        "datasheet url",
+        "datasheet link",
+        "link",
+        "url",
+        "pdf",
+        "documentation",
+        "product url",
+        "product link",
+      ],
+      score: 1,
+    },
+  ],
+  mount_type: [
+    {
+      phrases: [
+        "mount type",
+        "mounting type",
+        "mounting",
+        "mounting style",
+        "mounting technology",
+        "smd tht",
+        "smt tht",
+      ],
+      score: 1,
+    },
+  ],
+  comments: [
+    { phrases: ["note", "remark", "memo", "annotation"], score: 0.8 },
+    { phrases: ["comment"], score: 0.5, ambiguous: true },
+  ],
+  distributor_sku: [
+    {
+      phrases: [
+        ...DISTRIBUTORS.flatMap((dist) => [
+          dist,
+          ...SKU_SUFFIXES.map((suffix) => `${dist} ${suffix}`),
+        ]),
+        ...GENERIC_SELLERS.flatMap((seller) =>
+          ["part number", "pn", "sku", "number", "order code"].map(
+            (suffix) => `${seller} ${suffix}`,
+          ),
+        ),
+        "sku",
+        "spn",
+        "vpn",
+        "order code",
+        "supplier part",
+        "cat number",
+      ],
+      score: 1,
+    },
+  ],
+};
+
+const TABLE = new Map<string, HeaderMatch[]>();
+for (const [field, specs] of Object.entries(SPECS) as [BomField, AliasSpec[]][]) {
+  for (const spec of specs) {
+    for (const phrase of spec.phrases) {
+      const key = normalizeHeader(phrase);
+      const list = TABLE.get(key) ?? [];
+      // The first (strongest) spec of a field wins for a phrase listed twice.
+      if (list.some((match) => match.field === field)) continue;
+      list.push({
+        field,
+        score: spec.score,
+        ambiguous: spec.ambiguous ?? false,
+        index: null,
+        ...(spec.polarity ? { polarity: spec.polarity } : {}),
+      });
+      TABLE.set(key, list);
+    }
+  }
+}
+
+const QUANTITY_EXCLUDED = new Set([
+  "available",
+  "stock",
+  "price",
+  "cost",
+  "moq",
+  "minimum",
+  "min",
+  "multiple",
+  "hand",
+  "break",
+  "pack",
+  "package",
+  "reel",
+]);
+const SKU_WORDS = new Set([
+  "part",
+  "number",
+  "pn",
+  "sku",
+  "code",
+  "order",
+  "cat",
+  "catalog",
+  "vpn",
+  "id",
+]);
+const NUMBER_WORDS = new Set(["number", "pn", "part", "code"]);
+
+/** Rules for headers the table does not list word for word. */
+function compositeMatches(tokens: string[]): HeaderMatch[] {
+  const found: HeaderMatch[] = [];
+  const add = (field: BomField, score: number) =>
+    found.push({ field, score, ambiguous: false, index: null });
+  const first = tokens[0] ?? "";
+  const rest = tokens.slice(1);
+  if (MANUFACTURER_WORDS.includes(first) && rest.some((token) => NUMBER_WORDS.has(token))) {
+    add("mpn", 0.85);
+  }
+  const distLength = DISTRIBUTORS.map((d) => d.split(" ")).find(
+    (words) => words.every((word, i) => tokens[i] === word) && tokens.length > words.length,
+  )?.length;
+  if (distLength && tokens.slice(distLength).every((token) => SKU_WORDS.has(token))) {
+    add("distributor_sku", 0.9);
+  }
+  if ((first === "qty" || first === "quantity") && !rest.some((t) => QUANTITY_EXCLUDED.has(t))) {
+    add("quantity", 0.8);
+  }
+  if (tokens.length > 1 && tokens[tokens.length - 1] === "key") add("custom_id", 0.6);
+  if (tokens.includes("datasheet")) add("link", 0.8);
+  if (
+    tokens.includes("description") &&
+    !tokens.some((t) => ["package", "link", "pin"].includes(t))
+  ) {
+    add("description", 0.7);
+  }
+  return found;
+}
+
+const cache = new Map<string, HeaderMatch[]>();
+const CACHE_LIMIT = 5000;
+
+/** Every field the header could name, best first. */
+export function matchHeader(raw: string): HeaderMatch[] {
+  let matches = cache.get(raw);
+  if (!matches) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    matches = computeMatches(raw);
+    cache.set(raw, matches);
+  }
+  return matches.map((match) => ({ ...match }));
+}
+
+function computeMatches(raw: string): HeaderMatch[] {
+  const normalized = normalizeHeader(raw);
+  if (normalized === "") return [];
+  const exact = TABLE.get(normalized);
+  let matches: HeaderMatch[];
+  if (exact) {
+    matches = exact.map((match) => ({ ...match }));
+  } else {
+    const { base, index } = splitHeaderIndex(normalized);
+    const numbered = base !== normalized ? TABLE.get(base) : undefined;
+    matches = numbered
+      ? numbered.map((match) => ({ ...match, score: match.score * 0.9, index }))
+      : compositeMatches(headerTokens(raw));
+  }
+  return matches.sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,196 @@
+/**
+ * What a column's cells look like: refdes lists, whole numbers, MPN-like tokens, manufacturer
+ * names, DNP words, URLs. Used to confirm ambiguous headers and to map unlabelled columns.
+ */
+import type { BomField, Grid } from "./types";
+import type { DnpPolarity } from "./aliases";
+import { cellText, isErrorValue, isPlaceholder } from "./cells";
+import { isDnpVocabulary } from "./dnp";
+import { isKnownManufacturer } from "./manufacturers";
+
+export interface ColumnProfile {
+  column: number;
+  /** Data rows looked at. */
+  rows: number;
+  /** Non-empty cells among them. */
+  filled: number;
+  fill: number;
+  /** Shares of the sampled non-empty cells (0..1). */
+  errors: number;
+  integer: number;
+  sequential: boolean;
+  refdes: number;
+  multiRefdes: number;
+  mpn: number;
+  manufacturer: number;
+  dnpWords: number;
+  url: number;
+  valueLike: number;
+  packageLike: number;
+  prose: number;
+}
+
+/** Enough cells to judge a column; keeps profiling linear and cheap on big sheets. */
+const SAMPLE = 300;
+
+const REF_TOKEN = /^([A-Za-z]{1,4})\d{1,5}(?:(?:-|\.\.|\/)[A-Za-z]{0,4}\d{1,5})*$/;
+const COMMON_PREFIXES = new Set(
+  (
+    "R C L U D Q J P K F T X Y S M H E Z A B W " +
+    "SW TP FB LED BT IC CN JP RN RV VR ZD FID MH MP TR LS SP LD DS CR VD VT XT OSC PS ANT RLY"
+  ).split(" "),
+);
+const VALUE_LIKE =
+  /^(?:\d+(?:[.,]\d+)?\s*(?:[pnuµμmkKMG]|meg)?\s*(?:F|H|Ω|ohms?|R|V|A|W|Hz)?|\d+[pnuµμmkKMRG]\d+)(?:\s*[/,]?\s*\d*(?:[.,]\d+)?\s*(?:%|V|W|A|ppm|X[57][RS]|C0G|NP0)?)*$/i;
+const PACKAGE_LIKE =
+  /(?:^|[_\s:-])(?:0201|0402|0603|0805|1206|1210|1812|2010|2512|SOT-?\d+|SOD-?\d+|QFN|DFN|SOIC|SOP|SSOP|TSSOP|MSOP|QFP|LQFP|TQFP|BGA|WLCSP|DIP|TO-?\d+|SMA|SMB|SMC|DPAK|D2PAK)|^[\w.-]+:[\w.,-]+$/i;
+const URL_LIKE = /^(?:https?:\/\/|www\.|\\\\|file:)/i;
+
+function isRefdesCell(text: string): { refdes: boolean; multi: boolean } {
+  const tokens = text.split(/[,;\s]+/).filter((token) => token !== "");
+  if (tokens.length === 0) return { refdes: false, multi: false };
+  let common = 0;
+  for (const token of tokens) {
+    const match = REF_TOKEN.exec(token);
+    if (!match) return { refdes: false, multi: false };
+    if (COMMON_PREFIXES.has((match[1] as string).toUpperCase())) common++;
+  }
+  return { refdes: common / tokens.length >= 0.5, multi: tokens.length > 1 };
+}
+
+/** Looks like a manufacturer part number: letters and digits, no spaces, not a value. */
+export function isMpnLike(text: string): boolean {
+  if (text.length < 3 || text.length > 40) return false;
+  if (!/^[A-Za-z0-9][A-Za-z0-9\-/.,+#()\\]*$/.test(text)) return false;
+  if (!/\d/.test(text) || !/[A-Za-z]/.test(text)) return false;
+  if (VALUE_LIKE.test(text)) return false;
+  const ref = isRefdesCell(text);
+  return !(ref.refdes && text.length <= 4);
+}
+
+export function profileColumn(
+  grid: Grid,
+  dataRows: readonly number[],
+  column: number,
+): ColumnProfile {
+  let filled = 0;
+  let sampled = 0;
+  const counts = {
+    errors: 0,
+    integer: 0,
+    refdes: 0,
+    multiRefdes: 0,
+    mpn: 0,
+    manufacturer: 0,
+    dnpWords: 0,
+    url: 0,
+    valueLike: 0,
+    packageLike: 0,
+    prose: 0,
+  };
+  let sequentialSteps = 0;
+  let previousInteger: number | null = null;
+  for (const rowIndex of dataRows) {
+    const cell = grid[rowIndex]?.[column];
+    const text = cellText(cell);
+    if (text === "" || isPlaceholder(text)) continue;
+    filled++;
+    if (sampled >= SAMPLE) continue;
+    sampled++;
+    if (isErrorValue(cell)) {
+      counts.errors++;
+      continue;
+    }
+    const integer = /^\d{1,9}$/.test(text) ? Number(text) : null;
+    if (integer !== null) {
+      counts.integer++;
+      if (previousInteger !== null && integer === previousInteger + 1) sequentialSteps++;
+      previousInteger = integer;
+    }
+    const ref = isRefdesCell(text);
+    if (ref.refdes) counts.refdes++;
+    if (ref.refdes && ref.multi) counts.multiRefdes++;
+    if (isMpnLike(text)) counts.mpn++;
+    if (/[A-Za-z]{2}/.test(text) && isKnownManufacturer(text)) counts.manufacturer++;
+    if (isDnpVocabulary(text)) counts.dnpWords++;
+    if (URL_LIKE.test(text)) counts.url++;
+    if (VALUE_LIKE.test(text)) counts.valueLike++;
+    if (PACKAGE_LIKE.test(text)) counts.packageLike++;
+    if (text.length > 15 && /\s/.test(text) && /[A-Za-z]{3}/.test(text)) counts.prose++;
+  }
+  const share = (n: number) => (sampled === 0 ? 0 : n / sampled);
+  return {
+    column,
+    rows: dataRows.length,
+    filled,
+    fill: dataRows.length === 0 ? 0 : filled / dataRows.length,
+    errors: share(counts.errors),
+    integer: share(counts.integer),
+    sequential: counts.integer >= 2 && sequentialSteps >= 0.9 * (counts.integer - 1),
+    refdes: share(counts.refdes),
+    multiRefdes: share(counts.multiRefdes),
+    mpn: share(counts.mpn),
+    manufacturer: share(counts.manufacturer),
+    dnpWords: share(counts.dnpWords),
+    url: share(counts.url),
+    valueLike: share(counts.valueLike),
+    packageLike: share(counts.packageLike),
+    prose: share(counts.prose),
+  };
+}
+
+/** Whether a column's contents fit a field its (ambiguous) header suggests. */
+export function contentAgrees(
+  field: BomField,
+  profile: ColumnProfile,
+  polarity?: DnpPolarity,
+): boolean {
+  if (profile.filled === 0) return field === "do_not_place" && polarity === "marker";
+  if (profile.errors > 0.5) return false;
+  switch (field) {
+    case "line_number":
+      return profile.integer >= 0.9 && profile.sequential;
+    case "reference_designators":
+      return profile.refdes >= 0.8;
+    case "mpn":
+      return profile.mpn >= 0.6 && profile.refdes < 0.5;
+    case "do_not_place":
+      return profile.dnpWords >= 0.9;
+    case "quantity":
+      return profile.integer >= 0.8;
+    case "manufacturer_name":
+      return profile.manufacturer >= 0.3;
+    case "link":
+      return profile.url >= 0.5;
+    default:
+      return true;
+  }
+}
+
+export interface ContentGuess {
+  field: BomField;
+  confidence: number;
+  polarity?: DnpPolarity;
+}
+
+/** Fields an unlabelled column could hold, judged by its contents alone, best first. */
+export function guessFromContent(profile: ColumnProfile): ContentGuess[] {
+  if (profile.filled === 0 || profile.errors > 0.5) return [];
+  const guesses: ContentGuess[] = [];
+  const add = (field: BomField, share: number, weight: number, polarity?: DnpPolarity) =>
+    guesses.push({ field, confidence: share * weight, ...(polarity ? { polarity } : {}) });
+  if (profile.integer >= 0.95 && profile.sequential) add("line_number", profile.integer, 0.6);
+  else if (profile.integer >= 0.9) add("quantity", profile.integer, 0.55);
+  if (profile.refdes >= 0.8 && profile.integer < 0.5)
+    add("reference_designators", profile.refdes, 0.75);
+  if (profile.url >= 0.6) add("link", profile.url, 0.6);
+  if (profile.dnpWords >= 0.95 && profile.integer < 0.5)
+    add("do_not_place", profile.dnpWords, 0.4, "dnp");
+  if (profile.manufacturer >= 0.4) add("manufacturer_name", profile.manufacturer, 0.6);
+  if (profile.mpn >= 0.6 && profile.refdes < 0.5 && profile.manufacturer < 0.4)
+    add("mpn", profile.mpn, 0.55);
+  if (profile.valueLike >= 0.6 && profile.integer < 0.5) add("value", profile.valueLike, 0.45);
+  if (profile.packageLike >= 0.6) add("package", profile.packageLike, 0.45);
+  if (profile.prose >= 0.6) add("description", profile.prose, 0.35);
+  return guesses.sort((a, b) => b.confidence - a.confidence);
+}

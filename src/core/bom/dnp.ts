@@ -1,0 +1,66 @@
+/** Do-not-place: reading a DNP/fitted cell with the right polarity, and literal "DNP" markers. */
+import type { DnpPolarity } from "./aliases";
+
+const TRUE_WORDS = new Set(["yes", "y", "x", "1", "true", "✓", "✔", "ja", "oui", "si", "*"]);
+const FALSE_WORDS = new Set(["no", "n", "0", "false", "-", "nein", "non"]);
+const DNP_WORDS =
+  /^(?:dnp|dnf|dns|dni|nopop|no pop|np|nf|not fitted|not placed|not populated|not mounted|not stuffed|not installed|do not (?:place|fit|stuff|populate|mount|install)|excluded?|omit(?:ted)?)$/;
+const FITTED_WORDS =
+  /^(?:fitted|fit|placed|place|populated?|stuffed?|mounted|installed?|assembled?|dnc)$/;
+
+export interface DnpReading {
+  /** True when the part is not placed. */
+  dnp: boolean;
+  /** False when the cell's word was not understood (the reading is then a default). */
+  recognised: boolean;
+}
+
+function simplify(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
+}
+
+/** True when the cell is a word a DNP or fitted column uses (yes/no/x/DNP/fitted…). */
+export function isDnpVocabulary(text: string): boolean {
+  const word = simplify(text);
+  return (
+    word === "" ||
+    TRUE_WORDS.has(word) ||
+    FALSE_WORDS.has(word) ||
+    DNP_WORDS.test(word) ||
+    FITTED_WORDS.test(word)
+  );
+}
+
+/** Reads one cell of a do-not-place column whose header has the given polarity. */
+export function readDnpCell(text: string, polarity: DnpPolarity): DnpReading {
+  const word = simplify(text);
+  if (word === "") return { dnp: false, recognised: true };
+  if (DNP_WORDS.test(word)) return { dnp: true, recognised: true };
+  if (FITTED_WORDS.test(word)) return { dnp: false, recognised: true };
+  if (polarity === "dnp") {
+    if (TRUE_WORDS.has(word)) return { dnp: true, recognised: true };
+    if (FALSE_WORDS.has(word)) return { dnp: false, recognised: true };
+    // KiCost's rule: anything else written in a DNP column marks the part as not placed.
+    return { dnp: true, recognised: false };
+  }
+  if (polarity === "fitted") {
+    if (TRUE_WORDS.has(word)) return { dnp: false, recognised: true };
+    if (FALSE_WORDS.has(word)) return { dnp: true, recognised: true };
+  }
+  return { dnp: false, recognised: false };
+}
+
+/** "DNP" written into a value cell ("DNP", "10k DNP", "DNF"). */
+export function hasDnpMarker(text: string): boolean {
+  return /(?:^|[\s,;/()[\]])(?:dnp|dnf|dns|nopop|do not (?:place|fit|populate|stuff))(?=$|[\s,;/()[\]])/i.test(
+    text,
+  );
+}
+
+/** A cell that is nothing but a DNP word ("DNP", "do not place"), e.g. in an MPN column. */
+export function isDnpWord(text: string): boolean {
+  return DNP_WORDS.test(simplify(text));
+}

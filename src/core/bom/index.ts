@@ -1,0 +1,110 @@
+/**
+ * BOM understanding: a sheet's cells in, Cofactr raw bomlines out, with the column mapping
+ * (and how sure it is) and every problem found, by sheet row and field.
+ */
+import type {
+  BomIssue,
+  BomReadOptions,
+  BomReadResult,
+  ColumnMapping,
+  Grid,
+  SavedMapping,
+  SkippedRow,
+} from "./types";
+import { detectHeaderRow } from "./header";
+import { classifyRow, HeaderEcho } from "./rows";
+import { buildMapping, toSavedMapping } from "./mapping";
+import { buildLines } from "./lines";
+
+export { expandRefdes, compressRefdes } from "./refdes";
+export { headerSignature } from "./mapping";
+export { normalizeHeader } from "./normalize";
+export * from "./types";
+
+function sheetLevelIssues(
+  mapping: ColumnMapping,
+  issueRow: number,
+  skipped: SkippedRow[],
+): BomIssue[] {
+  const issues: BomIssue[] = [];
+  const mapped = (field: keyof ColumnMapping["fields"]) => mapping.fields[field].column !== null;
+  if (mapping.headerRow === null) {
+    issues.push({
+      row: issueRow,
+      field: null,
+      severity: "info",
+      message: "no header row found: the columns were mapped by their contents",
+    });
+  }
+  if (!mapped("mpn")) {
+    issues.push({
+      row: issueRow,
+      field: "mpn",
+      severity: "warning",
+      message:
+        "no MPN column found: lines are sent without an MPN, so Cofactr cannot match them to parts",
+    });
+  }
+  if (!mapped("quantity") && !mapped("reference_designators")) {
+    issues.push({
+      row: issueRow,
+      field: "quantity",
+      severity: "info",
+      message: "no quantity or reference designator column: each line counts as quantity 1",
+    });
+  }
+  const footers = skipped.filter((s) => s.reason === "footer");
+  if (footers.length > 0) {
+    const first = footers[0]?.row as number;
+    const last = footers[footers.length - 1]?.row as number;
+    const where = first === last ? `row ${first}` : `rows ${first}–${last}`;
+    issues.push({
+      row: first,
+      field: null,
+      severity: "info",
+      message: `${where}: ${footers.length} summary row(s) skipped`,
+    });
+  }
+  return issues;
+}
+
+/** Reads a sheet (a grid of cell values) into raw bomlines, a column mapping and issues. */
+export function readBom(grid: Grid, options: BomReadOptions = {}): BomReadResult {
+  const firstRow = options.firstRow ?? 1;
+  const firstColumn = options.firstColumn ?? 1;
+  const headerIndex = detectHeaderRow(grid);
+  const echo = headerIndex === null ? null : new HeaderEcho(grid[headerIndex] ?? []);
+
+  const skippedRows: SkippedRow[] = [];
+  const dataRows: number[] = [];
+  let start = headerIndex === null ? 0 : headerIndex + 1;
+  // Without a header, leading blank rows are not part of the data.
+  if (headerIndex === null)
+    while (start < grid.length && classifyRow(grid[start], null) === "blank") start++;
+  for (let r = start; r < grid.length; r++) {
+    const reason = classifyRow(grid[r], echo);
+    if (reason === null) dataRows.push(r);
+    else skippedRows.push({ row: firstRow + r, reason });
+  }
+
+  const mapping = buildMapping({ grid, headerRow: headerIndex, dataRows, options });
+  const built = buildLines({ grid, mapping, dataRows, firstRow, firstColumn });
+  skippedRows.push(...built.skippedRows);
+  skippedRows.sort((a, b) => a.row - b.row);
+  const issueRow = firstRow + (headerIndex ?? start);
+  const issues = [...sheetLevelIssues(mapping, issueRow, skippedRows), ...built.issues];
+  return {
+    headerRow: headerIndex === null ? null : firstRow + headerIndex,
+    mapping,
+    lines: built.lines,
+    lineRows: built.lineRows,
+    issues,
+    skippedRows,
+  };
+}
+
+/** The mapping of a read (or a mapping), in the form saved with the workbook. */
+export function saveMapping(from: BomReadResult | ColumnMapping, grid: Grid): SavedMapping {
+  const mapping = "mapping" in from ? from.mapping : from;
+  return toSavedMapping(mapping, grid);
+}

@@ -1,0 +1,446 @@
+/**
+ * Turning data rows into Cofactr raw bomlines, with an issue for everything that is wrong on a
+ * row (naming the sheet row and the field). A line with a bad cell is still produced: the bad
+ * field is left null (or, for text over 255 characters, shortened with the full text kept in
+ * the line's metadata), and the issue says so. Nothing is dropped or changed without an issue.
+ */
+import { COFACTR_MAX_STRING, type CreateRawBomLine } from "../cofactr";
+import type {
+  BomField,
+  BomIssue,
+  CellValue,
+  ColumnMapping,
+  DnpPolarity,
+  Grid,
+  IssueSeverity,
+  SkippedRow,
+} from "./types";
+import { cellText, isErrorValue, isPlaceholder } from "./cells";
+import { compressRefdes, expandRefdes } from "./refdes";
+import { parseQuantity } from "./quantity";
+import { hasDnpMarker, isDnpWord, readDnpCell } from "./dnp";
+
+export interface LineBuildInput {
+  grid: Grid;
+  mapping: ColumnMapping;
+  /** Grid rows below the header that are part rows (blanks and footers already taken out). */
+  dataRows: readonly number[];
+  /** Sheet row and column of the grid's first cell (1-based). */
+  firstRow: number;
+  firstColumn: number;
+}
+
+export interface LineBuildOutput {
+  lines: CreateRawBomLine[];
+  lineRows: number[];
+  issues: BomIssue[];
+  skippedRows: SkippedRow[];
+}
+
+type TextField =
+  | "line_number"
+  | "manufacturer_name"
+  | "mpn"
+  | "custom_id"
+  | "description"
+  | "value"
+  | "package"
+  | "link"
+  | "mount_type"
+  | "comments";
+
+const TEXT_FIELDS: readonly TextField[] = [
+  "line_number",
+  "manufacturer_name",
+  "mpn",
+  "custom_id",
+  "description",
+  "value",
+  "package",
+  "link",
+  "mount_type",
+  "comments",
+];
+
+const FIELD_LABEL: Record<BomField, string> = {
+  line_number: "line number",
+  reference_designators: "reference designators",
+  quantity: "quantity",
+  manufacturer_name: "manufacturer",
+  mpn: "MPN",
+  custom_id: "internal part number",
+  alternative_mpns: "alternates",
+  description: "description",
+  value: "value",
+  package: "package",
+  do_not_place: "do-not-place",
+  link: "link",
+  mount_type: "mount type",
+  comments: "comments",
+  distributor_sku: "distributor SKU",
+};
+
+/** Alternates in one cell: ";", "|", newlines, or ", " (a comma inside an MPN has no space). */
+const ALTERNATE_SEPARATORS = /\s*[;|\n]\s*|,\s+/;
+
+function shortenAtBoundary(text: string, limit: number): string {
+  const cut = text.lastIndexOf(", ", limit - 1);
+  return `${text.slice(0, cut > 0 ? cut : limit - 1)}…`;
+}
+
+class RowReader {
+  readonly issues: BomIssue[] = [];
+  readonly metadata: Record<string, unknown> = {};
+
+  constructor(
+    private readonly row: readonly CellValue[],
+    readonly sheetRow: number,
+    private readonly firstColumn: number,
+  ) {}
+
+  issue(field: BomField | null, severity: IssueSeverity, message: string, column?: number | null) {
+    const issue: BomIssue = { row: this.sheetRow, field, severity, message };
+    if (column != null) issue.column = this.firstColumn + column;
+    this.issues.push(issue);
+  }
+
+  raw(column: number | null): CellValue {
+    return column === null ? null : this.row[column];
+  }
+
+  /** The cell's text, or null for empty cells, placeholders and formula errors (reported). */
+  text(field: BomField, column: number | null): string | null {
+    if (column === null) return null;
+    const cell = this.row[column];
+    if (isErrorValue(cell)) {
+      this.issue(
+        field,
+        "error",
+        `${FIELD_LABEL[field]}: the cell's formula returned ${cellText(cell)}; the field is sent empty`,
+        column,
+      );
+      return null;
+    }
+    const text = cellText(cell);
+    return text === "" || isPlaceholder(text) ? null : text;
+  }
+
+  /** Like text(), and text over Cofactr's 255-character limit is shortened (full text kept). */
+  limited(field: TextField, column: number | null): string | null {
+    const text = this.text(field, column);
+    if (text === null || text.length <= COFACTR_MAX_STRING) return text;
+    this.metadata[`${field}_full`] = text;
+    this.issue(
+      field,
+      "warning",
+      `${FIELD_LABEL[field]} is ${text.length} characters; Cofactr takes ${COFACTR_MAX_STRING}, so it is shortened and the full text is kept in metadata.${field}_full`,
+      column,
+    );
+    return `${text.slice(0, COFACTR_MAX_STRING - 1)}…`;
+  }
+}
+
+export function buildLines({
+  grid,
+  mapping,
+  dataRows,
+  firstRow,
+  firstColumn,
+}: LineBuildInput): LineBuildOutput {
+  const column = (field: BomField) => mapping.fields[field].column;
+  const lines: CreateRawBomLine[] = [];
+  const lineRows: number[] = [];
+  const issues: BomIssue[] = [];
+  const skippedRows: SkippedRow[] = [];
+  const refOwners = new Map<string, number>();
+  const polarity: DnpPolarity = mapping.dnpPolarity ?? "dnp";
+  const skuColumns = [
+    column("distributor_sku"),
+    ...(mapping.extraColumns.distributor_sku ?? []),
+  ].filter((c): c is number => c !== null);
+  const alternateColumns = [
+    column("alternative_mpns"),
+    ...(mapping.extraColumns.alternative_mpns ?? []),
+  ].filter((c): c is number => c !== null);
+  const mappedColumns = new Set<number>(
+    [
+      ...Object.values(mapping.fields).map((f) => f.column),
+      ...skuColumns,
+      ...alternateColumns,
+    ].filter((c): c is number => c !== null),
+  );
+  const headerRow = mapping.headerRow === null ? null : (grid[mapping.headerRow] ?? []);
+  const headerText = (c: number) =>
+    (headerRow ? cellText(headerRow[c]) : "") || `column ${firstColumn + c}`;
+  const hasQuantity = column("quantity") !== null;
+  const hasRefdes = column("reference_designators") !== null;
+
+  for (const r of dataRows) {
+    const row = grid[r] ?? [];
+    const sheetRow = firstRow + r;
+    let anyMapped = false;
+    for (const c of mappedColumns) {
+      const text = cellText(row[c]);
+      if (text !== "" && !isPlaceholder(text)) anyMapped = true;
+    }
+    if (!anyMapped) {
+      skippedRows.push({ row: sheetRow, reason: "no-mapped-data" });
+      issues.push({
+        row: sheetRow,
+        field: null,
+        severity: "warning",
+        message: "the row has values only in unmapped columns, so it is not read as a line",
+      });
+      continue;
+    }
+    const reader = new RowReader(row, sheetRow, firstColumn);
+    const line = readLine(reader, mapping, polarity, {
+      skuColumns,
+      alternateColumns,
+      headerText,
+      hasQuantity,
+      hasRefdes,
+    });
+
+    // The same designator on two lines is almost always a mistake in the BOM.
+    for (const ref of line.reference_designators ?? []) {
+      const key = ref.toUpperCase();
+      const owner = refOwners.get(key);
+      if (owner === undefined) refOwners.set(key, sheetRow);
+      else
+        reader.issue(
+          "reference_designators",
+          "warning",
+          `${ref} is also on row ${owner}`,
+          column("reference_designators"),
+        );
+    }
+    const metadata = line.metadata as Record<string, unknown>;
+    for (const key in reader.metadata) metadata[key] = reader.metadata[key];
+    metadata.source_row = sheetRow;
+    lines.push(line);
+    lineRows.push(sheetRow);
+    issues.push(...reader.issues);
+  }
+  return { lines, lineRows, issues, skippedRows };
+}
+
+interface LineContext {
+  skuColumns: number[];
+  alternateColumns: number[];
+  headerText: (column: number) => string;
+  hasQuantity: boolean;
+  hasRefdes: boolean;
+}
+
+function readLine(
+  reader: RowReader,
+  mapping: ColumnMapping,
+  polarity: DnpPolarity,
+  context: LineContext,
+): CreateRawBomLine {
+  const column = (field: BomField) => mapping.fields[field].column;
+  const text: Partial<Record<TextField, string | null>> = {};
+  for (const field of TEXT_FIELDS) text[field] = reader.limited(field, column(field));
+
+  // Reference designators.
+  const refColumn = column("reference_designators");
+  const refText = reader.text("reference_designators", refColumn);
+  const expansion = refText === null ? { refs: [], problems: [] } : expandRefdes(refText);
+  for (const problem of expansion.problems)
+    reader.issue(
+      "reference_designators",
+      "warning",
+      `reference designators: ${problem}`,
+      refColumn,
+    );
+  const refs = expansion.refs;
+
+  // Do not place: the DNP/fitted column, or "DNP" written in the value or as the MPN.
+  let doNotPlace = false;
+  const dnpColumn = column("do_not_place");
+  const dnpText = reader.text("do_not_place", dnpColumn);
+  if (dnpText !== null) {
+    const reading = readDnpCell(dnpText, polarity);
+    doNotPlace = reading.dnp;
+    if (!reading.recognised) {
+      reader.issue(
+        "do_not_place",
+        "warning",
+        `do-not-place: "${dnpText}" is not a word this column uses; the part is read as ${reading.dnp ? "not placed" : "placed"}`,
+        dnpColumn,
+      );
+    }
+  }
+  // "DNP" written as the MPN or in the value. A mapped DNP/fitted column has the last word:
+  // a contradicting marker is then reported, not obeyed.
+  const dnpHeader = dnpColumn === null ? null : context.headerText(dnpColumn);
+  const marker =
+    text.mpn && isDnpWord(text.mpn)
+      ? { field: "mpn" as const, text: text.mpn }
+      : text.value && hasDnpMarker(text.value)
+        ? { field: "value" as const, text: text.value }
+        : null;
+  if (marker?.field === "mpn") text.mpn = null;
+  if (marker && !doNotPlace) {
+    const where = `${marker.field === "mpn" ? "MPN" : "value"} "${marker.text}"`;
+    if (dnpColumn === null) {
+      doNotPlace = true;
+      reader.issue(
+        "do_not_place",
+        "info",
+        `${where} marks the line do-not-place`,
+        column(marker.field),
+      );
+    } else {
+      reader.issue(
+        "do_not_place",
+        "warning",
+        `${where} suggests do-not-place, but the "${dnpHeader}" column ${dnpText === null ? "is empty" : `says "${dnpText}"`}; the line is read as placed`,
+        column(marker.field),
+      );
+    }
+  } else if (marker?.field === "mpn") {
+    reader.issue(
+      "mpn",
+      "info",
+      `MPN "${marker.text}" is a do-not-place marker, not a part number; no MPN is sent`,
+      column("mpn"),
+    );
+  }
+
+  // Quantity: as written; from the refdes count when empty; never silently changed.
+  const quantityColumn = column("quantity");
+  const reading =
+    quantityColumn === null
+      ? ({ kind: "empty" } as const)
+      : parseQuantity(reader.raw(quantityColumn));
+  let quantity: number;
+  if (quantityColumn !== null && isErrorValue(reader.raw(quantityColumn))) {
+    quantity = refs.length > 0 ? refs.length : 1;
+    const source = refs.length > 0 ? "the number of reference designators" : "a default";
+    const error = cellText(reader.raw(quantityColumn));
+    reader.issue(
+      "quantity",
+      "error",
+      `quantity: the cell's formula returned ${error}; ${quantity} is sent (${source})`,
+      quantityColumn,
+    );
+  } else if (reading.kind === "ok") {
+    quantity = reading.value;
+  } else if (reading.kind === "invalid") {
+    quantity = reading.value ?? (refs.length > 0 ? refs.length : 1);
+    const why =
+      reading.value !== null
+        ? ""
+        : refs.length > 0
+          ? " (the number of reference designators)"
+          : " (a default)";
+    reader.issue(
+      "quantity",
+      "error",
+      `quantity: ${reading.message}${reading.value === null ? `; ${quantity} is sent${why}` : ""}`,
+      quantityColumn,
+    );
+  } else if (refs.length > 0) {
+    quantity = refs.length;
+  } else {
+    quantity = 1;
+    if (context.hasQuantity || context.hasRefdes) {
+      reader.issue(
+        "quantity",
+        "warning",
+        "no quantity and no reference designators; quantity 1 is sent",
+        quantityColumn ?? refColumn,
+      );
+    }
+  }
+  if (reading.kind !== "empty" && refs.length > 0 && quantity !== refs.length) {
+    reader.issue(
+      "quantity",
+      "warning",
+      `quantity ${quantity} does not match the ${refs.length} reference designators`,
+      quantityColumn,
+    );
+  }
+
+  if (text.mpn === null && column("mpn") !== null) {
+    reader.issue(
+      "mpn",
+      doNotPlace ? "info" : "warning",
+      doNotPlace
+        ? "no MPN (the line is do-not-place)"
+        : "no MPN: Cofactr cannot match this line to a part",
+      column("mpn"),
+    );
+  }
+
+  // Alternates: further MPN columns and lists ("A; B", "A, B").
+  const alternatives: string[] = [];
+  const seen = new Set<string>(text.mpn ? [text.mpn.toUpperCase()] : []);
+  for (const c of context.alternateColumns) {
+    const cell = reader.text("alternative_mpns", c);
+    if (cell === null) continue;
+    for (const part of cell.split(ALTERNATE_SEPARATORS)) {
+      const mpn = part.trim();
+      if (mpn === "" || isPlaceholder(mpn) || seen.has(mpn.toUpperCase())) continue;
+      seen.add(mpn.toUpperCase());
+      alternatives.push(
+        mpn.length > COFACTR_MAX_STRING ? `${mpn.slice(0, COFACTR_MAX_STRING - 1)}…` : mpn,
+      );
+    }
+  }
+
+  // Distributor SKUs go to metadata: the first mapped one as distributor_sku, all by header.
+  const metadata: Record<string, unknown> = {};
+  const skus: Record<string, string> = {};
+  for (const c of context.skuColumns) {
+    const sku = reader.text("distributor_sku", c);
+    if (sku === null) continue;
+    if (metadata.distributor_sku === undefined) metadata.distributor_sku = sku;
+    skus[context.headerText(c)] = sku;
+  }
+  if (Object.keys(skus).length > 1) metadata.distributor_skus = skus;
+
+  const line: CreateRawBomLine = {
+    line_number: text.line_number ?? null,
+    mpn: text.mpn ?? null,
+    manufacturer_name: text.manufacturer_name ?? null,
+    custom_id: text.custom_id ?? null,
+    alternative_mpns: alternatives,
+    quantity,
+    description: text.description ?? null,
+    value: text.value ?? null,
+    package: text.package ?? null,
+    link: text.link ?? null,
+    comments: text.comments ?? null,
+    mount_type: text.mount_type ?? null,
+    do_not_place: doNotPlace,
+    metadata,
+  };
+  if (refs.length > 0) {
+    line.reference_designators = refs;
+    line.reference_designators_string = refdesString(refText as string, refs, reader, refColumn);
+  }
+  return line;
+}
+
+/** The designators as text within 255 characters: as written, else compressed, else cut. */
+function refdesString(
+  written: string,
+  refs: string[],
+  reader: RowReader,
+  column: number | null,
+): string {
+  const tidy = written.replace(/\s*\n\s*/g, ", ").trim();
+  if (tidy.length <= COFACTR_MAX_STRING) return tidy;
+  const compressed = compressRefdes(refs);
+  if (compressed.length <= COFACTR_MAX_STRING) return compressed;
+  reader.issue(
+    "reference_designators",
+    "warning",
+    `the ${refs.length} reference designators take ${compressed.length} characters even as ranges; Cofactr takes ${COFACTR_MAX_STRING}, so the text is cut (the full list is sent in reference_designators)`,
+    column,
+  );
+  return shortenAtBoundary(compressed, COFACTR_MAX_STRING);
+}

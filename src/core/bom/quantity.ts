@@ -1,0 +1,46 @@
+/** Quantity cells: 2, 2.0, "1,000", "2 pcs", "x2". */
+import type { CellValue } from "./types";
+import { cellText } from "./cells";
+
+export type QuantityReading =
+  | { kind: "empty" }
+  | { kind: "ok"; value: number }
+  | { kind: "invalid"; message: string; value: number | null };
+
+const UNIT_WORDS = /^(?:pcs?|pieces?|ea|each|units?|st|stk|x)$/i;
+
+function fromNumber(value: number, shown: string): QuantityReading {
+  if (!Number.isFinite(value))
+    return { kind: "invalid", message: `"${shown}" is not a number`, value: null };
+  if (value < 0) return { kind: "invalid", message: `quantity ${shown} is negative`, value: null };
+  if (!Number.isInteger(value)) {
+    const rounded = Math.ceil(value);
+    return {
+      kind: "invalid",
+      message: `quantity ${shown} is not a whole number; ${rounded} is sent`,
+      value: rounded,
+    };
+  }
+  return { kind: "ok", value };
+}
+
+/** Reads a quantity cell. Thousands separators and unit words are understood. */
+export function parseQuantity(cell: CellValue): QuantityReading {
+  if (typeof cell === "number") return fromNumber(cell, String(cell));
+  const text = cellText(cell);
+  if (text === "") return { kind: "empty" };
+  let body = text.replace(/\s+/g, " ");
+  // "x2", "2x", "2 pcs", "2pcs", "qty 2"
+  body = body.replace(/^x\s*(?=\d)/i, "").replace(/(?<=\d)\s*x$/i, "");
+  const words = body.split(" ");
+  const kept = words.filter((word, i) => !(i > 0 && UNIT_WORDS.test(word)));
+  body = kept.join(" ").replace(/(?<=\d)(?:pcs?|ea|st)$/i, "");
+  let numeric: string | null = null;
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(body)) numeric = body.replace(/,/g, "");
+  else if (/^\d{1,3}(?:[ ']\d{3})+$/.test(body)) numeric = body.replace(/[ ']/g, "");
+  else if (/^[+-]?\d+(?:\.\d+)?$/.test(body)) numeric = body;
+  else if (/^\d+,\d{1,2}$/.test(body)) numeric = body.replace(",", ".");
+  if (numeric === null)
+    return { kind: "invalid", message: `"${text}" is not a quantity`, value: null };
+  return fromNumber(Number(numeric), text);
+}

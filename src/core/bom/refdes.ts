@@ -1,0 +1,162 @@
+/**
+ * Reference designators: splitting a cell into refs (ranges like R1-R4, R1-4, R1..R4,
+ * "R5 to R10", C17/18 expanded) and compressing refs back into ranges for display.
+ */
+
+export interface RefdesExpansion {
+  refs: string[];
+  /** Human-readable problems: broken ranges, duplicates. The input never throws. */
+  problems: string[];
+}
+
+/** Ranges wider than this are reported rather than expanded (a typo like R1-R100000). */
+export const MAX_RANGE_SIZE = 1000;
+
+const SEPARATORS = /[,;\s]+/;
+const CONNECTORS = new Set(["-", "–", "—", "..", "...", "->", "to", "thru", "through", "~"]);
+const RANGE = /^([A-Za-z]+)(\d+)(?:-|–|—|\.\.\.?|->|~)([A-Za-z]*)(\d+)$/;
+const SLASH_LIST = /^([A-Za-z]+)(\d+)((?:[/\\][A-Za-z]*\d+)+)$/;
+const NUMBERED = /^([A-Za-z]+)(0|[1-9]\d*)$/;
+
+function numberText(value: number, width: number): string {
+  return String(value).padStart(width, "0");
+}
+
+/** Joins "R5", "to", "R10" and "R5-", "R10" back into one range token. */
+function joinConnectors(tokens: string[], problems: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    const previous = joined[joined.length - 1];
+    if (CONNECTORS.has(token.toLowerCase())) {
+      const next = tokens[i + 1];
+      if (previous === undefined || next === undefined) {
+        problems.push(`"${token}" has no reference on one side`);
+        continue;
+      }
+      joined[joined.length - 1] = `${previous}-${next}`;
+      i++;
+    } else if (
+      /(?:-|\.\.)$/.test(token) &&
+      /^[A-Za-z]+\d+(?:-|\.\.)$/.test(token) &&
+      tokens[i + 1]
+    ) {
+      joined.push(`${token.replace(/(?:-|\.\.)$/, "")}-${tokens[i + 1]}`);
+      i++;
+    } else {
+      joined.push(token);
+    }
+  }
+  return joined;
+}
+
+function expandRange(token: string, match: RegExpMatchArray, problems: string[]): string[] {
+  const [, prefix = "", startText = "", endPrefix = "", endText = ""] = match;
+  if (endPrefix !== "" && endPrefix.toLowerCase() !== prefix.toLowerCase()) {
+    problems.push(`"${token}" is not a range: it mixes prefixes ${prefix} and ${endPrefix}`);
+    return [token];
+  }
+  const start = Number(startText);
+  const end = Number(endText);
+  if (end < start) {
+    problems.push(`"${token}" is a descending range`);
+    return [token];
+  }
+  if (end - start + 1 > MAX_RANGE_SIZE) {
+    problems.push(`"${token}" spans ${end - start + 1} references (more than ${MAX_RANGE_SIZE})`);
+    return [token];
+  }
+  const width = startText.length > 1 && startText.startsWith("0") ? startText.length : 0;
+  const refs: string[] = [];
+  for (let n = start; n <= end; n++) refs.push(prefix + numberText(n, width));
+  return refs;
+}
+
+function expandSlashList(token: string, match: RegExpMatchArray, problems: string[]): string[] {
+  const [, prefix = "", first = "", tail = ""] = match;
+  const refs = [prefix + first];
+  for (const part of tail.split(/[/\\]/).slice(1)) {
+    const [, partPrefix = "", digits = ""] = /^([A-Za-z]*)(\d+)$/.exec(part) ?? [];
+    if (partPrefix !== "" && partPrefix.toLowerCase() !== prefix.toLowerCase()) {
+      problems.push(`"${token}" mixes prefixes ${prefix} and ${partPrefix}`);
+      return [token];
+    }
+    refs.push(prefix + digits);
+  }
+  return refs;
+}
+
+/** Splits a refdes cell into single references. */
+export function expandRefdes(text: string): RefdesExpansion {
+  const problems: string[] = [];
+  const tokens = joinConnectors(
+    String(text ?? "")
+      .split(SEPARATORS)
+      .filter((token) => token !== ""),
+    problems,
+  );
+  const refs: string[] = [];
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    const range = RANGE.exec(token);
+    const slash = range ? null : SLASH_LIST.exec(token);
+    const expanded = range
+      ? expandRange(token, range, problems)
+      : slash
+        ? expandSlashList(token, slash, problems)
+        : [token];
+    for (const ref of expanded) {
+      const key = ref.toUpperCase();
+      if (seen.has(key)) {
+        problems.push(`${ref} is listed twice`);
+        continue;
+      }
+      seen.add(key);
+      refs.push(ref);
+    }
+  }
+  return { refs, problems };
+}
+
+function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true, sensitivity: "base" });
+}
+
+/** Refs back to a short form: runs of three or more become ranges ("R1-R4, R7, R9"). */
+export function compressRefdes(refs: readonly string[]): string {
+  const numbered = new Map<string, Set<number>>();
+  const literals: string[] = [];
+  for (const ref of refs) {
+    const match = NUMBERED.exec(ref);
+    if (match) {
+      const [, prefix = "", digits = ""] = match;
+      const set = numbered.get(prefix) ?? new Set<number>();
+      set.add(Number(digits));
+      numbered.set(prefix, set);
+    } else if (!literals.includes(ref)) {
+      literals.push(ref);
+    }
+  }
+  const parts: { key: string; text: string }[] = [];
+  for (const [prefix, set] of numbered) {
+    const numbers = [...set].sort((a, b) => a - b);
+    for (let i = 0; i < numbers.length;) {
+      let j = i;
+      while (j + 1 < numbers.length && numbers[j + 1] === (numbers[j] as number) + 1) j++;
+      const first = numbers[i] as number;
+      const last = numbers[j] as number;
+      if (j - i >= 2) {
+        parts.push({ key: `${prefix}${first}`, text: `${prefix}${first}-${prefix}${last}` });
+      } else {
+        for (let k = i; k <= j; k++)
+          parts.push({ key: `${prefix}${numbers[k]}`, text: `${prefix}${numbers[k]}` });
+      }
+      i = j + 1;
+    }
+  }
+  for (const literal of literals) parts.push({ key: literal, text: literal });
+  return parts
+    .sort((a, b) => naturalCompare(a.key, b.key))
+    .map((part) => part.text)
+    .join(", ");
+}
