@@ -4,17 +4,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-
-const DEV_BASE_URL = "https://localhost:3000/";
-
-/** ADDIN_BASE_URL moves every manifest URL from the dev server to where the add-in is hosted. */
-function addinBaseUrl() {
-  const configured = process.env.ADDIN_BASE_URL;
-  if (!configured) return DEV_BASE_URL;
-  const url = new URL(configured);
-  if (url.protocol !== "https:") throw new Error("ADDIN_BASE_URL must be an https:// URL");
-  return url.href.endsWith("/") ? url.href : `${url.href}/`;
-}
+const { addinBaseUrl, rewriteManifestUrls } = require("./scripts/manifest-urls");
 
 module.exports = (_env, argv) => {
   const production = argv.mode === "production";
@@ -67,10 +57,7 @@ module.exports = (_env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) =>
-              baseUrl === DEV_BASE_URL
-                ? content
-                : Buffer.from(content.toString().split(DEV_BASE_URL).join(baseUrl)),
+            transform: (content) => rewriteManifestUrls(content.toString(), baseUrl),
           },
         ],
       }),

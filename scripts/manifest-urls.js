@@ -1,0 +1,24 @@
+/* Where the add-in is hosted: the dev server by default, ADDIN_BASE_URL for a production build. */
+const DEV_BASE_URL = "https://localhost:3000/";
+
+/** The base URL every manifest URL starts with; only https:// is accepted (Office requires it). */
+function addinBaseUrl(env = process.env) {
+  const configured = env.ADDIN_BASE_URL;
+  if (!configured) return DEV_BASE_URL;
+  const url = new URL(configured);
+  if (url.protocol !== "https:") throw new Error("ADDIN_BASE_URL must be an https:// URL");
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** The manifest with every dev-server URL moved to baseUrl. */
+function rewriteManifestUrls(manifestText, baseUrl) {
+  const withSlash = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
+  const origin = new URL(withSlash).origin;
+  return manifestText
+    .split(DEV_BASE_URL)
+    .join(withSlash)
+    .split(`<AppDomain>${DEV_BASE_URL.slice(0, -1)}</AppDomain>`)
+    .join(`<AppDomain>${origin}</AppDomain>`);
+}
+
+module.exports = { DEV_BASE_URL, addinBaseUrl, rewriteManifestUrls };
