@@ -56,6 +56,8 @@ export interface ResultsInput {
   buildQuantity: number;
   currency: string;
   bomLabel: string;
+  /** Beside the data: each result on its line's own sheet row (the table starts at the header). */
+  alignToSheetRows?: boolean;
 }
 
 /** Constant text that Excel must not read as a formula. */
@@ -110,9 +112,10 @@ export function buildResultsBlock(input: ResultsInput, origin: ResultsOrigin): R
   const currencyRef = onOwnSheet ? cellAddress(3, 2, true) : quoted(input.currency);
   const returned = matchUploadedLines(read.lines, input.bom.lines);
 
-  const rows = read.lines.map((line, index): CellInput[] => {
+  const align = input.alignToSheetRows === true;
+  const lineRows = read.lines.map((line, index): CellInput[] => {
     const sheetRow = read.lineRows[index] ?? 0;
-    const row = origin.tableRow + 1 + index;
+    const row = align ? sheetRow : origin.tableRow + 1 + index;
     const own = (column: number) => cellAddress(row, origin.tableColumn + column);
     const bomCell = (column: number | null) =>
       column === null ? null : sheetCellReference(bomSheetName, sheetRow, column);
@@ -150,6 +153,19 @@ export function buildResultsBlock(input: ResultsInput, origin: ResultsOrigin): R
       lookup("DATASHEET"),
     ];
   });
+
+  let rows = lineRows;
+  if (align) {
+    // Rows between lines (blank, skipped) stay empty so every result sits beside its line.
+    const lastRow = Math.max(origin.tableRow, ...read.lineRows);
+    rows = Array.from({ length: lastRow - origin.tableRow }, () =>
+      RESULT_COLUMNS.map((): CellInput => ""),
+    );
+    read.lineRows.forEach((sheetRow, index) => {
+      const line = lineRows[index];
+      if (line && sheetRow > origin.tableRow) rows[sheetRow - origin.tableRow - 1] = line;
+    });
+  }
 
   return {
     preamble: onOwnSheet
