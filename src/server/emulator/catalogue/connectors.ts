@@ -1,0 +1,335 @@
+/** Board connectors from Molex, TE, JST, Amphenol and Samtec, one MPN per position count. */
+import { spec } from "./specs";
+import type { PartDraft, TerminationType } from "./types";
+
+interface ConnectorSeries {
+  mfr: string;
+  make: (positions: number) => string;
+  positions: number[];
+  series: string;
+  kind: string;
+  pitchMm: number;
+  rows: number;
+  mount: TerminationType;
+  orientation: "Vertical" | "Right Angle" | "Free Hanging";
+  price: (positions: number) => number;
+  datasheet: string;
+  packaging: "Tube" | "Tape & Reel" | "Bag" | "Tray";
+}
+
+const range = (from: number, to: number, step = 1): number[] =>
+  Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+const pad2 = (n: number): string => String(n).padStart(2, "0");
+
+const SERIES: ConnectorSeries[] = [
+  {
+    mfr: "Molex",
+    make: (n) => `22-27-2${pad2(n)}1`,
+    positions: range(2, 12),
+    series: "KK 254",
+    kind: "Header",
+    pitchMm: 2.54,
+    rows: 1,
+    mount: "THT",
+    orientation: "Vertical",
+    price: (n) => 0.18 + n * 0.05,
+    datasheet: "https://www.molex.com/pdm_docs/sd/022272021_sd.pdf",
+    packaging: "Bag",
+  },
+  {
+    mfr: "Molex",
+    make: (n) => `22-05-3${pad2(n)}1`,
+    positions: range(2, 12),
+    series: "KK 254",
+    kind: "Header",
+    pitchMm: 2.54,
+    rows: 1,
+    mount: "THT",
+    orientation: "Right Angle",
+    price: (n) => 0.22 + n * 0.06,
+    datasheet: "https://www.molex.com/pdm_docs/sd/022053021_sd.pdf",
+    packaging: "Bag",
+  },
+  {
+    mfr: "Molex",
+    make: (n) => `53047-${pad2(n)}10`,
+    positions: range(2, 15),
+    series: "PicoBlade",
+    kind: "Header",
+    pitchMm: 1.25,
+    rows: 1,
+    mount: "THT",
+    orientation: "Vertical",
+    price: (n) => 0.3 + n * 0.04,
+    datasheet: "https://www.molex.com/pdm_docs/sd/530470210_sd.pdf",
+    packaging: "Bag",
+  },
+  {
+    mfr: "Molex",
+    make: (n) => `53261-${pad2(n)}71`,
+    positions: range(2, 15),
+    series: "PicoBlade",
+    kind: "Header",
+    pitchMm: 1.25,
+    rows: 1,
+    mount: "SMT",
+    orientation: "Right Angle",
+    price: (n) => 0.42 + n * 0.05,
+    datasheet: "https://www.molex.com/pdm_docs/sd/532610271_sd.pdf",
+    packaging: "Tape & Reel",
+  },
+  {
+    mfr: "Molex",
+    make: (n) => `51021-${pad2(n)}00`,
+    positions: range(2, 15),
+    series: "PicoBlade",
+    kind: "Receptacle Housing",
+    pitchMm: 1.25,
+    rows: 1,
+    mount: "other",
+    orientation: "Free Hanging",
+    price: (n) => 0.08 + n * 0.01,
+    datasheet: "https://www.molex.com/pdm_docs/sd/510210200_sd.pdf",
+    packaging: "Bag",
+  },
+  {
+    mfr: "TE Connectivity",
+    make: (n) => (n < 10 ? `640456-${n}` : `1-640456-${n - 10}`),
+    positions: range(2, 12),
+    series: "MTA-100",
+    kind: "Header",
+    pitchMm: 2.54,
+    rows: 1,
+    mount: "THT",
+    orientation: "Vertical",
+    price: (n) => 0.15 + n * 0.05,
+    datasheet:
+      "https://www.te.com/commerce/DocumentDelivery/DDEController?Action=showdoc&DocId=Customer+Drawing%7F640456%7FZ3%7Fpdf%7FEnglish%7FENG_CD_640456_Z3.pdf",
+    packaging: "Tube",
+  },
+  {
+    mfr: "TE Connectivity",
+    make: (n) => (n < 10 ? `282834-${n}` : `1-282834-${n - 10}`),
+    positions: range(2, 12),
+    series: "Buchanan",
+    kind: "Terminal Block",
+    pitchMm: 2.54,
+    rows: 1,
+    mount: "THT",
+    orientation: "Vertical",
+    price: (n) => 0.35 + n * 0.22,
+    datasheet:
+      "https://www.te.com/commerce/DocumentDelivery/DDEController?Action=showdoc&DocId=Customer+Drawing%7F282834%7FR%7Fpdf%7FEnglish%7FENG_CD_282834_R.pdf",
+    packaging: "Tube",
+  },
+  {
+    mfr: "JST",
+    make: (n) => `B${n}B-XH-A(LF)(SN)`,
+    positions: range(2, 16),
+    series: "XH",
+    kind: "Header",
+    pitchMm: 2.5,
+    rows: 1,
+    mount: "THT",
+    orientation: "Vertical",
+    price: (n) => 0.08 + n * 0.02,
+    datasheet: "https://www.jst-mfg.com/product/pdf/eng/eXH.pdf",
+    packaging: "Bag",
+  },
+  {
+    mfr: "JST",
+    make: (n) => `S${n}B-XH-A(LF)(SN)`,
+    positions: range(2, 16),
+    series: "XH",
+    kind: "Header",
+    pitchMm: 2.5,
+    rows: 1,
+    mount: "THT",
+    orientation: "Right Angle",
+    price: (n) => 0.1 + n * 0.02,
+    datasheet: "https://www.jst-mfg.com/product/pdf/eng/eXH.pdf",
+    packaging: "Bag",
+  },
+  {
+    mfr: "JST",
+    make: (n) => `XHP-${n}`,
+    positions: range(2, 16),
+    series: "XH",
+    kind: "Receptacle Housing",
+    pitchMm: 2.5,
+    rows: 1,
+    mount: "other",
+    orientation: "Free Hanging",
+    price: (n) => 0.04 + n * 0.01,
+    datasheet: "https://www.jst-mfg.com/product/pdf/eng/eXH.pdf",
+    packaging: "Bag",
+  },
+  {
+    mfr: "JST",
+    make: (n) => `B${n}B-PH-K-S(LF)(SN)`,
+    positions: range(2, 16),
+    series: "PH",
+    kind: "Header",
+    pitchMm: 2,
+    rows: 1,
+    mount: "THT",
+    orientation: "Vertical",
+    price: (n) => 0.08 + n * 0.02,
+    datasheet: "https://www.jst-mfg.com/product/pdf/eng/ePH.pdf",
+    packaging: "Bag",
+  },
+  {
+    mfr: "JST",
+    make: (n) => `S${n}B-PH-K-S(LF)(SN)`,
+    positions: range(2, 16),
+    series: "PH",
+    kind: "Header",
+    pitchMm: 2,
+    rows: 1,
+    mount: "THT",
+    orientation: "Right Angle",
+    price: (n) => 0.1 + n * 0.02,
+    datasheet: "https://www.jst-mfg.com/product/pdf/eng/ePH.pdf",
+    packaging: "Bag",
+  },
+  {
+    mfr: "JST",
+    make: (n) => `SM${pad2(n)}B-SRSS-TB(LF)(SN)`,
+    positions: range(2, 15),
+    series: "SH",
+    kind: "Header",
+    pitchMm: 1,
+    rows: 1,
+    mount: "SMT",
+    orientation: "Right Angle",
+    price: (n) => 0.2 + n * 0.03,
+    datasheet: "https://www.jst-mfg.com/product/pdf/eng/eSH.pdf",
+    packaging: "Tape & Reel",
+  },
+  {
+    mfr: "JST",
+    make: (n) => `BM${pad2(n)}B-SRSS-TB(LF)(SN)`,
+    positions: range(2, 15),
+    series: "SH",
+    kind: "Header",
+    pitchMm: 1,
+    rows: 1,
+    mount: "SMT",
+    orientation: "Vertical",
+    price: (n) => 0.2 + n * 0.03,
+    datasheet: "https://www.jst-mfg.com/product/pdf/eng/eSH.pdf",
+    packaging: "Tape & Reel",
+  },
+  {
+    mfr: "JST",
+    make: (n) => `SM${pad2(n)}B-GHS-TB(LF)(SN)`,
+    positions: range(2, 15),
+    series: "GH",
+    kind: "Header",
+    pitchMm: 1.25,
+    rows: 1,
+    mount: "SMT",
+    orientation: "Right Angle",
+    price: (n) => 0.25 + n * 0.03,
+    datasheet: "https://www.jst-mfg.com/product/pdf/eng/eGH.pdf",
+    packaging: "Tape & Reel",
+  },
+  {
+    mfr: "Amphenol",
+    make: (n) => `68000-1${pad2(n)}HLF`,
+    positions: range(2, 36),
+    series: "BERGSTIK",
+    kind: "Header",
+    pitchMm: 2.54,
+    rows: 1,
+    mount: "THT",
+    orientation: "Vertical",
+    price: (n) => 0.05 + n * 0.025,
+    datasheet: "https://cdn.amphenol-cs.com/media/wysiwyg/files/drawing/68000.pdf",
+    packaging: "Bag",
+  },
+  {
+    mfr: "Amphenol",
+    make: (n) => `67997-1${pad2(n)}HLF`,
+    positions: range(4, 40, 2),
+    series: "BERGSTIK",
+    kind: "Header",
+    pitchMm: 2.54,
+    rows: 2,
+    mount: "THT",
+    orientation: "Vertical",
+    price: (n) => 0.1 + n * 0.03,
+    datasheet: "https://cdn.amphenol-cs.com/media/wysiwyg/files/drawing/67997.pdf",
+    packaging: "Bag",
+  },
+  {
+    mfr: "Samtec",
+    make: (n) => `TSW-1${pad2(n)}-07-G-S`,
+    positions: range(2, 40),
+    series: "TSW",
+    kind: "Header",
+    pitchMm: 2.54,
+    rows: 1,
+    mount: "THT",
+    orientation: "Vertical",
+    price: (n) => 0.2 + n * 0.06,
+    datasheet: "https://suddendocs.samtec.com/catalog_english/tsw_th.pdf",
+    packaging: "Tube",
+  },
+  {
+    mfr: "Samtec",
+    make: (n) => `FTS-1${pad2(n)}-01-L-DV`,
+    positions: range(5, 25),
+    series: "FTS",
+    kind: "Header",
+    pitchMm: 1.27,
+    rows: 2,
+    mount: "SMT",
+    orientation: "Vertical",
+    price: (n) => 1.1 + n * 0.12,
+    datasheet: "https://suddendocs.samtec.com/catalog_english/fts.pdf",
+    packaging: "Tube",
+  },
+];
+
+function connectorDraft(series: ConnectorSeries, positions: number): PartDraft {
+  const total = positions * (series.rows === 2 && series.mfr !== "Amphenol" ? 2 : 1);
+  const mountText =
+    series.mount === "SMT" ? "SMT" : series.mount === "THT" ? "Through Hole" : "Free Hanging";
+  const layout = series.rows === 2 ? `2x${total / 2}` : `1x${total}`;
+  return {
+    mpn: series.make(positions),
+    mfr: series.mfr,
+    classification: series.kind.includes("Terminal")
+      ? "terminal blocks"
+      : "board to wire connectors",
+    description: `${series.series} ${series.kind} ${layout} ${series.pitchMm}mm ${series.orientation} ${mountText}`,
+    package: null,
+    terminations: total,
+    termination_type: series.mount,
+    specs: [
+      spec("numberofpositions", "Number of positions", String(total), {
+        unit: null,
+        amount: total,
+      }),
+      spec("pitch", "Pitch", `${series.pitchMm} mm`, { unit: "m", amount: series.pitchMm / 1000 }),
+      spec("numberofrows", "Number of rows", String(series.rows), {
+        unit: null,
+        amount: series.rows,
+      }),
+      spec("orientation", "Orientation", series.orientation),
+      spec("series", "Series", series.series),
+      spec("packaging", "Packaging", series.packaging),
+    ],
+    basePrice: Math.round(series.price(positions) * 100) / 100,
+    datasheet: series.datasheet,
+    msl: series.mount === "SMT" ? "1" : null,
+    reelSize: series.packaging === "Tape & Reel" ? 1000 : undefined,
+  };
+}
+
+export function* connectorDrafts(): Generator<PartDraft> {
+  for (const series of SERIES) {
+    for (const positions of series.positions) yield connectorDraft(series, positions);
+  }
+}
