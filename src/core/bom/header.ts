@@ -63,7 +63,8 @@ function dataBelowBonus(grid: Grid, candidate: HeaderRowScore): number {
     if (filledCells(grid, r) >= Math.min(2, width) * 0.5 && below.fields < candidate.fields)
       dataLike++;
   }
-  return looked === 0 ? 0 : (0.5 * dataLike) / looked;
+  // All or nothing, so that a repeated header further down does not beat the first one.
+  return looked > 0 && dataLike * 2 >= looked ? 0.5 : 0;
 }
 
 /** The 0-based index of the header row, or null when the sheet has none. */

@@ -91,7 +91,7 @@ export function readBom(grid: Grid, options: BomReadOptions = {}): BomReadResult
   const built = buildLines({ grid, mapping, dataRows, firstRow, firstColumn });
   skippedRows.push(...built.skippedRows);
   skippedRows.sort((a, b) => a.row - b.row);
-  const issueRow = firstRow + (headerIndex ?? start);
+  const issueRow = firstRow + (headerIndex ?? Math.min(start, Math.max(0, grid.length - 1)));
   const issues = [...sheetLevelIssues(mapping, issueRow, skippedRows), ...built.issues];
   return {
     headerRow: headerIndex === null ? null : firstRow + headerIndex,

@@ -254,7 +254,16 @@ function readLine(
       `reference designators: ${problem}`,
       refColumn,
     );
-  const refs = expansion.refs;
+  const refs = expansion.refs.map((ref) => {
+    if (ref.length <= COFACTR_MAX_STRING) return ref;
+    reader.issue(
+      "reference_designators",
+      "error",
+      `a ${ref.length}-character reference designator is not a designator; it is shortened to ${COFACTR_MAX_STRING}`,
+      refColumn,
+    );
+    return `${ref.slice(0, COFACTR_MAX_STRING - 1)}…`;
+  });
 
   // Do not place: the DNP/fitted column, or "DNP" written in the value or as the MPN.
   let doNotPlace = false;

@@ -1,0 +1,55 @@
+import { hasDnpMarker, isDnpWord, readDnpCell } from "../../../src/core/bom/dnp";
+
+describe("readDnpCell polarity", () => {
+  // [cell, reading under a DNP column, reading under a Fitted column]
+  const table: [string, boolean, boolean][] = [
+    ["yes", true, false],
+    ["Y", true, false],
+    ["x", true, false],
+    ["1", true, false],
+    ["TRUE", true, false],
+    ["no", false, true],
+    ["N", false, true],
+    ["0", false, true],
+    ["false", false, true],
+    ["", false, false],
+    ["DNP", true, true],
+    ["DNF", true, true],
+    ["do not place", true, true],
+    ["Not Fitted", true, true],
+    ["Fitted", false, false],
+    ["populate", false, false],
+  ];
+  it.each(table)("%j: dnp column → %s, fitted column → %s", (cell, underDnp, underFitted) => {
+    expect(readDnpCell(cell, "dnp")).toEqual({ dnp: underDnp, recognised: true });
+    expect(readDnpCell(cell, "fitted")).toEqual({ dnp: underFitted, recognised: true });
+  });
+
+  it("reads an unknown word in a DNP column as not placed (KiCost's rule), flagged", () => {
+    expect(readDnpCell("see note", "dnp")).toEqual({ dnp: true, recognised: false });
+  });
+
+  it("reads an unknown word in a fitted column as placed, flagged", () => {
+    expect(readDnpCell("maybe", "fitted")).toEqual({ dnp: false, recognised: false });
+  });
+
+  it("marker columns (KiBot Status) only react to DNP words", () => {
+    expect(readDnpCell("DNF", "marker").dnp).toBe(true);
+    expect(readDnpCell("DNC", "marker")).toEqual({ dnp: false, recognised: true });
+    expect(readDnpCell("yes", "marker")).toEqual({ dnp: false, recognised: false });
+  });
+});
+
+describe("DNP markers in other cells", () => {
+  it.each(["DNP", "10k DNP", "DNF", "(DNP)", "dnp"])("value %j carries a marker", (text) => {
+    expect(hasDnpMarker(text)).toBe(true);
+  });
+  it.each(["PinSocket_1x08_Vertical_DNP", "10k", "DNPX", "ADNP1"])("value %j does not", (text) => {
+    expect(hasDnpMarker(text)).toBe(false);
+  });
+  it("recognises a cell that is only a DNP word", () => {
+    expect(isDnpWord("DNP")).toBe(true);
+    expect(isDnpWord("Do Not Place")).toBe(true);
+    expect(isDnpWord("LM358")).toBe(false);
+  });
+});

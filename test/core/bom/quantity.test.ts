@@ -1,0 +1,43 @@
+import { parseQuantity } from "../../../src/core/bom/quantity";
+
+describe("parseQuantity", () => {
+  it.each([
+    [2, 2],
+    [2.0, 2],
+    ["2", 2],
+    ["2.0", 2],
+    [" 14 ", 14],
+    ["1,000", 1000],
+    ["12,345,678", 12345678],
+    ["1 000", 1000],
+    ["2 pcs", 2],
+    ["2pcs", 2],
+    ["3 ea", 3],
+    ["x4", 4],
+    ["4x", 4],
+    ["0", 0],
+  ])("%j → %d", (cell, value) => {
+    expect(parseQuantity(cell)).toEqual({ kind: "ok", value });
+  });
+
+  it.each([null, undefined, "", "   "])("%j is empty", (cell) => {
+    expect(parseQuantity(cell)).toEqual({ kind: "empty" });
+  });
+
+  it.each([
+    ["abc", /"abc" is not a quantity/, null],
+    ["-2", /negative/, null],
+    [-1, /negative/, null],
+    ["2.5", /not a whole number; 3 is sent/, 3],
+    [1.2, /not a whole number; 2 is sent/, 2],
+    ["2,5", /not a whole number; 3 is sent/, 3],
+    ["1-2", /not a quantity/, null],
+    [Number.NaN, /not a number/, null],
+  ])("%j is invalid", (cell, message, value) => {
+    const reading = parseQuantity(cell);
+    expect(reading.kind).toBe("invalid");
+    if (reading.kind !== "invalid") return;
+    expect(reading.message).toMatch(message);
+    expect(reading.value).toBe(value);
+  });
+});
