@@ -20,6 +20,9 @@ export async function readSheetFile(
   options: { sheet?: string } = {},
 ): Promise<SheetFile> {
   const extension = path.extname(file).toLowerCase();
+  if (extension === ".xls" || extension === ".ods") {
+    throw new Error(`${extension} files are not supported: save the sheet as .xlsx or .csv`);
+  }
   const bytes = await readFile(file);
   if (extension === ".xlsx" || extension === ".xlsm") {
     const xlsx = await readXlsx(bytes, options.sheet);
@@ -30,9 +33,6 @@ export async function readSheetFile(
           ]
         : [];
     return { grid: xlsx.grid, delimiter: "xlsx", sheetName: xlsx.sheetName, issues: [], notes };
-  }
-  if (extension === ".xls" || extension === ".ods") {
-    throw new Error(`${extension} files are not supported: save the sheet as .xlsx or .csv`);
   }
   if (options.sheet !== undefined) throw new Error("--sheet applies to .xlsx files only");
   const csv = parseCsv(decodeText(bytes));

@@ -1,0 +1,143 @@
+import os from "node:os";
+import path from "node:path";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { decodeText, parseCsv } from "../../src/cli/read-csv";
+import { readXlsx, toCellValue } from "../../src/cli/read-xlsx";
+import { readSheetFile } from "../../src/cli/read-sheet";
+import { FIXTURES } from "./helpers";
+
+describe("parseCsv", () => {
+  it.each([
+    [",", "a,b,c\n1,2,3\n"],
+    [";", "a;b;c\n1;2;3\n"],
+    ["\t", "a\tb\tc\n1\t2\t3\n"],
+  ])("detects %j", (delimiter, text) => {
+    const sheet = parseCsv(text);
+    expect(sheet.delimiter).toBe(delimiter);
+    expect(sheet.grid).toEqual([
+      ["a", "b", "c"],
+      ["1", "2", "3"],
+    ]);
+  });
+
+  it("keeps quoted commas and backslash-escaped commas as the parser gives them (KiCost)", () => {
+    const sheet = parseCsv('manf#,\n"BT136S-600D\\,118",\n"LPC4320FBD144,551",\n');
+    expect(sheet.grid).toEqual([
+      ["manf#", ""],
+      ["BT136S-600D\\,118", ""],
+      ["LPC4320FBD144,551", ""],
+    ]);
+  });
+
+  it("keeps blank padded rows (they are part of the sheet) but not the final newline", () => {
+    expect(parseCsv("a,b\n,\n1,2\n").grid).toEqual([
+      ["a", "b"],
+      ["", ""],
+      ["1", "2"],
+    ]);
+  });
+
+  it("reports a broken quote as a warning on its row", () => {
+    const sheet = parseCsv('a,b\n1,"unterminated\n');
+    expect(sheet.issues[0]).toMatchObject({
+      severity: "warning",
+      field: null,
+      message: expect.stringMatching(/^CSV: /),
+    });
+  });
+});
+
+describe("decodeText", () => {
+  it("strips a UTF-8 BOM", () => {
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toBe("A");
+  });
+  it("falls back to Latin-1 for bytes that are not UTF-8", () => {
+    expect(decodeText(new Uint8Array([0x31, 0xb5, 0x46]))).toBe("1µF");
+  });
+});
+
+describe("readSheetFile", () => {
+  it("reads a Latin-1, semicolon, CRLF file", async () => {
+    const sheet = await readSheetFile(path.join(FIXTURES, "latin1-semicolon.csv"));
+    expect(sheet.delimiter).toBe(";");
+    expect(sheet.grid[2]).toEqual(["C1", "1", "1µF", "Murata", "GRM188R61C105KA93D", ""]);
+    expect(sheet.grid).toHaveLength(4);
+  });
+
+  it("refuses .xls and --sheet on CSV with a clear message", async () => {
+    await expect(readSheetFile("bom.xls")).rejects.toThrow(
+      /not supported: save the sheet as .xlsx or .csv/,
+    );
+    await expect(
+      readSheetFile(path.join(FIXTURES, "eagle-semicolon.csv"), { sheet: "x" }),
+    ).rejects.toThrow(/--sheet applies to .xlsx/);
+  });
+});
+
+describe("XLSX", () => {
+  it("converts exceljs cell values to what Excel shows", () => {
+    expect(toCellValue(null)).toBeNull();
+    expect(toCellValue(42)).toBe(42);
+    expect(toCellValue("x")).toBe("x");
+    expect(toCellValue(true)).toBe(true);
+    expect(toCellValue({ richText: [{ text: "LM" }, { text: "358" }] })).toBe("LM358");
+    expect(toCellValue({ formula: "A1*2", result: 4 } as ExcelJS.CellFormulaValue)).toBe(4);
+    expect(
+      toCellValue({ formula: "Value", result: { error: "#NAME?" } } as ExcelJS.CellFormulaValue),
+    ).toBe("#NAME?");
+    expect(toCellValue({ error: "#N/A" } as ExcelJS.CellErrorValue)).toBe("#N/A");
+    expect(toCellValue({ text: "datasheet", hyperlink: "https://x" })).toBe("datasheet");
+    expect(toCellValue(new Date(Date.UTC(2011, 8, 27)))).toBe("2011-09-27");
+  });
+
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "cofactr-bom-xlsx-"));
+    file = path.join(dir, "bom.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const notes = workbook.addWorksheet("Notes");
+    notes.addRow(["not a BOM"]);
+    const bom = workbook.addWorksheet("BOM");
+    bom.addRow(["Designator", "Qty", "MPN", "Value", "Datasheet"]);
+    bom.addRow([
+      "R1, R2",
+      2,
+      "RC0603FR-0710KL",
+      { formula: 'CONCAT("10","k")', result: "10k" },
+      { text: "ds", hyperlink: "https://example.com/ds.pdf" },
+    ]);
+    bom.addRow([
+      "U1",
+      { formula: "1/0", result: { error: "#DIV/0!" } },
+      { richText: [{ text: "LM" }, { text: "358DR" }] },
+      null,
+      null,
+    ]);
+    await workbook.xlsx.writeFile(file);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("reads the first sheet by default and a named one with --sheet", async () => {
+    const first = await readXlsx(await readFile(file));
+    expect(first.sheetName).toBe("Notes");
+    const named = await readSheetFile(file, { sheet: "BOM" });
+    expect(named.delimiter).toBe("xlsx");
+    expect(named.grid).toEqual([
+      ["Designator", "Qty", "MPN", "Value", "Datasheet"],
+      ["R1, R2", 2, "RC0603FR-0710KL", "10k", "ds"],
+      ["U1", "#DIV/0!", "LM358DR"],
+    ]);
+    const other = await readSheetFile(file);
+    expect(other.notes[0]).toMatch(/read sheet "Notes".*BOM/);
+  });
+
+  it("names the sheets when --sheet does not match", async () => {
+    await expect(readSheetFile(file, { sheet: "Nope" })).rejects.toThrow(
+      'no sheet named "Nope" (sheets: Notes, BOM)',
+    );
+  });
+});
