@@ -131,10 +131,13 @@ function withRetryable(error: UpstreamError, retryable: boolean, message: string
 }
 
 function deadlineError(what: string, tuning: UpstreamTuning): UpstreamError {
-  const seconds = (tuning.deadlineMs / 1000).toFixed(1).replace(/\.0$/, "");
-  return new UpstreamError("timeout", `${what}: Cofactr did not answer within ${seconds} s`, {
-    retryable: false,
-  });
+  return new UpstreamError(
+    "timeout",
+    `${what}: Cofactr did not answer within ${seconds(tuning.deadlineMs)} s`,
+    {
+      retryable: false,
+    },
+  );
 }
 
 /** Anything an attempt throws, as an UpstreamError; a cancelled attempt is a (retryable) timeout. */
@@ -143,10 +146,14 @@ function asUpstreamError(error: unknown, what: string, attemptTimeoutMs: number)
   if (error instanceof TaskCancelledError) {
     return new UpstreamError(
       "timeout",
-      `${what}: no answer within ${(attemptTimeoutMs / 1000).toFixed(1)} s`,
+      `${what}: Cofactr did not answer within ${seconds(attemptTimeoutMs)} s`,
       { retryable: true },
     );
   }
   const message = error instanceof Error ? error.message : String(error);
   return new UpstreamError("network", `${what}: ${message}`, { retryable: true });
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1).replace(/\.0$/, "");
 }

@@ -1,0 +1,92 @@
+/** A dead Cofactr gives error results and error responses within the deadline, never a hang. */
+import { GATEWAY_TOKEN_HEADER } from "../../src/core/api";
+import { startAddinServer, type RunningAddinServer } from "../../src/server/start";
+import { call } from "./support/app-harness";
+import { closedPortUrl, startFakeUpstream, type FakeUpstream } from "./support/fake-upstream";
+
+const KEYS = {
+  COFACTR_MODE: "cofactr",
+  COFACTR_CLIENT_ID: "dead-client",
+  COFACTR_GRAPH_API_KEY: "dead-graph-key",
+  COFACTR_PLATFORM_API_KEY: "dead-platform-key",
+  GATEWAY_TOKENS: "dead-token",
+  UPSTREAM_BACKOFF_MS: "20",
+  UPSTREAM_ATTEMPT_TIMEOUT_MS: "300",
+  UPSTREAM_DEADLINE_MS: "1000",
+};
+const TOKEN = { [GATEWAY_TOKEN_HEADER]: "dead-token" };
+
+describe("a Cofactr that cannot be reached", () => {
+  let server: RunningAddinServer;
+  beforeAll(async () => {
+    const nowhere = await closedPortUrl();
+    server = await startAddinServer({
+      env: { ...KEYS, COFACTR_GRAPH_URL: nowhere, COFACTR_PLATFORM_URL: nowhere },
+    });
+  });
+  afterAll(() => server.close());
+
+  it("answers every lookup with an error result naming the cause", async () => {
+    expect(server.emulator).toBeNull();
+    const started = Date.now();
+    const response = await call(
+      `${server.url}/api/parts/lookup`,
+      "POST",
+      { queries: [{ mpn: "LM317T" }, { mpn: "" }, { mpn: "LM317T" }] },
+      TOKEN,
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.results).toEqual([
+      { status: "error", message: expect.stringMatching(/could not be reached \(ECONNREFUSED\)/) },
+      { status: "error", message: "The MPN is empty." },
+      { status: "error", message: expect.stringMatching(/could not be reached/) },
+    ]);
+    // Bounded by the 1 s deadline (plus slack for a loaded machine), not by a hang.
+    expect(Date.now() - started).toBeLessThan(8_000);
+  });
+
+  it("answers BOM calls with 502 upstream_unavailable", async () => {
+    const upsert = await call(`${server.url}/api/boms`, "PUT", { name: "B" }, TOKEN);
+    expect(upsert.status).toBe(502);
+    expect(upsert.body.error.code).toBe("upstream_unavailable");
+  });
+});
+
+describe("a Cofactr that never answers", () => {
+  let server: RunningAddinServer;
+  let silent: FakeUpstream;
+  beforeAll(async () => {
+    silent = await startFakeUpstream(() => ({ hang: true }));
+    server = await startAddinServer({
+      env: { ...KEYS, COFACTR_GRAPH_URL: silent.url, COFACTR_PLATFORM_URL: silent.url },
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await silent.close();
+  });
+
+  it("gives error results once the deadline passes", async () => {
+    const started = Date.now();
+    const response = await call(
+      `${server.url}/api/parts/lookup`,
+      "POST",
+      { queries: [{ mpn: "LM317T", manufacturer: "TI" }] },
+      TOKEN,
+    );
+    expect(response.body.results).toEqual([
+      {
+        status: "error",
+        message: "Knowledge Graph batch: Cofactr did not answer within 0.3 s (after 3 attempts)",
+      },
+    ]);
+    expect(silent.requests.length).toBeGreaterThanOrEqual(2);
+    expect(Date.now() - started).toBeLessThan(8_000);
+  });
+
+  it("answers a job poll with 504 upstream_timeout", async () => {
+    const job = await call(`${server.url}/api/jobs/j-1`, "GET", undefined, TOKEN);
+    expect(job.status).toBe(504);
+    expect(job.body.error.code).toBe("upstream_timeout");
+  });
+});
