@@ -16,6 +16,11 @@ export interface WrittenResults {
   block: ResultsBlock;
 }
 
+/** jsdom has no structuredClone; settings are JSON anyway. */
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 export class FakeGateway implements WorkbookGateway {
   region: SheetRegion | null;
   readonly settings = new Map<string, BomSheetSettings>();
@@ -39,13 +44,13 @@ export class FakeGateway implements WorkbookGateway {
   }
 
   async loadSettings(sheetName: string): Promise<BomSheetSettings> {
-    return structuredClone(this.settings.get(sheetName) ?? {});
+    return clone(this.settings.get(sheetName) ?? {});
   }
 
   async saveSettings(sheetName: string, patch: Partial<BomSheetSettings>) {
-    const next = { ...(this.settings.get(sheetName) ?? {}), ...structuredClone(patch) };
+    const next = { ...(this.settings.get(sheetName) ?? {}), ...clone(patch) };
     this.settings.set(sheetName, next);
-    return structuredClone(next);
+    return clone(next);
   }
 
   async selectCell(sheetName: string, row: number, column: number): Promise<void> {
