@@ -1,15 +1,11 @@
 /**
  * A small JSON client for the add-in server's /api. Node's own http/https modules rather than
- * fetch, so that a localhost server with the self-signed development certificate can be
- * trusted (its CA from ~/.office-addin-dev-certs when present, else without verification —
- * for loopback hosts only; every other host is verified as usual).
+ * fetch, so that a localhost server with the self-signed development certificate is accepted:
+ * for loopback hosts only, certificates are not verified (the traffic never leaves the
+ * machine); every other host is verified as usual.
  */
 import http from "node:http";
 import https from "node:https";
-import { existsSync, readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { rootCertificates } from "node:tls";
 import { GATEWAY_TOKEN_HEADER, type ApiErrorBody } from "../core/api";
 
 export const DEFAULT_SERVER = "https://localhost:3000";
@@ -34,16 +30,9 @@ export interface ApiClientOptions {
   timeoutMs?: number;
 }
 
-function devCaPath(): string {
-  return path.join(os.homedir(), ".office-addin-dev-certs", "ca.crt");
-}
-
-function agentFor(url: URL): https.Agent | undefined {
+/** The TLS agent for a server URL: lenient for https on loopback, else Node's default. */
+export function tlsAgentFor(url: URL): https.Agent | undefined {
   if (url.protocol !== "https:" || !LOOPBACK.has(url.hostname)) return undefined;
-  const caFile = devCaPath();
-  if (existsSync(caFile)) {
-    return new https.Agent({ ca: [...rootCertificates, readFileSync(caFile, "utf8")] });
-  }
   return new https.Agent({ rejectUnauthorized: false });
 }
 
@@ -66,7 +55,7 @@ export class ApiClient {
       );
     }
     this.base = base;
-    this.agent = agentFor(base);
+    this.agent = tlsAgentFor(base);
   }
 
   get<T>(pathname: string): Promise<T> {

@@ -51,6 +51,15 @@ describe("cofactr-bom upload", () => {
     expect(updated.integration_record_id).toBe(created.integration_record_id);
   });
 
+  it("exits 1 with the job's error when the job fails", async () => {
+    server.emulator?.setFaults({ failNextJobs: 1 });
+    const run = await cli("upload", bom, "--server", server.url, "--record-id", "cli-test-failure");
+    server.emulator?.resetFaults();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/job \S+ failed: /);
+    expect(run.stdout).toBe("");
+  });
+
   it("prints a one-line summary without --json", async () => {
     const run = await cli("upload", bom, "--server", server.url, "--record-id", "cli-test-summary");
     expect(run.code).toBe(0);

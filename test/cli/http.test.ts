@@ -1,0 +1,84 @@
+/** The CLI's /api client: localhost HTTPS with a self-signed certificate, errors, the token. */
+import fs from "node:fs";
+import https from "node:https";
+import os from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { generateCertificates } from "office-addin-dev-certs";
+import { ApiClient, ApiRequestError, tlsAgentFor } from "../../src/cli/http";
+
+describe("tlsAgentFor", () => {
+  it("is lenient only for https on loopback hosts", () => {
+    for (const host of ["localhost", "127.0.0.1", "[::1]"]) {
+      expect(tlsAgentFor(new URL(`https://${host}:3000`))?.options.rejectUnauthorized).toBe(false);
+    }
+    expect(tlsAgentFor(new URL("https://example.com"))).toBeUndefined();
+    expect(tlsAgentFor(new URL("https://localhost.example.com"))).toBeUndefined();
+    expect(tlsAgentFor(new URL("http://localhost:3000"))).toBeUndefined();
+  });
+});
+
+describe("ApiClient over HTTPS with a self-signed certificate", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cofactr-cli-tls-"));
+  let server: https.Server;
+  let port: number;
+  const seen: { token?: string; body?: string }[] = [];
+
+  beforeAll(async () => {
+    const certPath = path.join(dir, "localhost.crt");
+    const keyPath = path.join(dir, "localhost.key");
+    await generateCertificates(path.join(dir, "ca.crt"), certPath, keyPath, 1);
+    server = https.createServer(
+      { key: fs.readFileSync(keyPath), cert: fs.readFileSync(certPath) },
+      (request, response) => {
+        let body = "";
+        request.on("data", (chunk) => (body += chunk));
+        request.on("end", () => {
+          seen.push({ token: request.headers["x-gateway-token"] as string | undefined, body });
+          response.setHeader("content-type", "application/json");
+          if (request.url === "/api/health") {
+            response.end(JSON.stringify({ status: "ok", mode: "emulator" }));
+          } else {
+            response.statusCode = 422;
+            response.end(
+              JSON.stringify({
+                error: { code: "validation_error", message: "lines[0].mpn: is required" },
+              }),
+            );
+          }
+        });
+      },
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("talks to https://localhost and sends the gateway token", async () => {
+    const client = new ApiClient({ server: `https://localhost:${port}`, token: "secret-token" });
+    await expect(client.get("/api/health")).resolves.toEqual({ status: "ok", mode: "emulator" });
+    expect(seen[seen.length - 1]?.token).toBe("secret-token");
+  });
+
+  it("turns an /api error body into an ApiRequestError with status and code", async () => {
+    const client = new ApiClient({ server: `https://127.0.0.1:${port}` });
+    const failure = client.send("PUT", "/api/boms", { name: "x" });
+    await expect(failure).rejects.toBeInstanceOf(ApiRequestError);
+    await expect(failure).rejects.toMatchObject({
+      status: 422,
+      code: "validation_error",
+      message: expect.stringContaining("lines[0].mpn: is required"),
+    });
+    expect(seen[seen.length - 1]?.body).toBe('{"name":"x"}');
+  });
+
+  it("rejects a server URL that is not http(s)", () => {
+    expect(() => new ApiClient({ server: "ftp://localhost" })).toThrow(
+      /must be http:\/\/ or https:\/\//,
+    );
+    expect(() => new ApiClient({ server: "not a url" })).toThrow(/is not a URL/);
+  });
+});
