@@ -68,6 +68,24 @@ function sheetLevelIssues(
   return issues;
 }
 
+/** An override that could not be applied (no such column, or the column is pinned twice). */
+function overrideIssues(options: BomReadOptions, mapping: ColumnMapping, row: number): BomIssue[] {
+  const issues: BomIssue[] = [];
+  for (const [field, column] of Object.entries(options.overrides ?? {})) {
+    if (column == null || !(field in mapping.fields)) continue;
+    const assigned = mapping.fields[field as keyof ColumnMapping["fields"]];
+    if (assigned.column !== column) {
+      issues.push({
+        row,
+        field: field as keyof ColumnMapping["fields"],
+        severity: "warning",
+        message: `the chosen column ${column + 1} for ${field} could not be used (the sheet has no such column, or another field already has it)`,
+      });
+    }
+  }
+  return issues;
+}
+
 /** Reads a sheet (a grid of cell values) into raw bomlines, a column mapping and issues. */
 export function readBom(grid: Grid, options: BomReadOptions = {}): BomReadResult {
   const firstRow = options.firstRow ?? 1;
@@ -92,7 +110,11 @@ export function readBom(grid: Grid, options: BomReadOptions = {}): BomReadResult
   skippedRows.push(...built.skippedRows);
   skippedRows.sort((a, b) => a.row - b.row);
   const issueRow = firstRow + (headerIndex ?? Math.min(start, Math.max(0, grid.length - 1)));
-  const issues = [...sheetLevelIssues(mapping, issueRow, skippedRows), ...built.issues];
+  const issues = [
+    ...overrideIssues(options, mapping, issueRow),
+    ...sheetLevelIssues(mapping, issueRow, skippedRows),
+    ...built.issues,
+  ];
   return {
     headerRow: headerIndex === null ? null : firstRow + headerIndex,
     mapping,

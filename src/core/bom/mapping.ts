@@ -48,7 +48,7 @@ export function headerTexts(grid: Grid, headerRow: number | null, width: number)
 export function headerSignature(headers: readonly string[]): string {
   const parts = headers.map(normalizeHeader);
   while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
-  return parts.length === 0 ? `(no header)` : parts.join("|");
+  return parts.length === 0 ? `(no header, ${headers.length} columns)` : parts.join("|");
 }
 
 /** Fill weighs in so that a nearly empty copy of a column loses to a full one. */

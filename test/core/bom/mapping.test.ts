@@ -167,6 +167,26 @@ describe("column auto-mapping", () => {
     expect(result.mapping.fields.alternative_mpns.column).toBe(1);
   });
 
+  it("reports an override that cannot be applied", () => {
+    const grid: Grid = [
+      ["MPN", "Qty"],
+      ["LM358DR", 1],
+    ];
+    const result = readBom(grid, { overrides: { mpn: 7, description: 1, quantity: 1 } });
+    expect(result.mapping.fields.mpn.column).toBeNull();
+    expect(result.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: "mpn",
+          severity: "warning",
+          message: expect.stringMatching(/column 8 for mpn could not be used/),
+        }),
+        expect.objectContaining({ field: "quantity", severity: "warning" }),
+      ]),
+    );
+    expect(result.mapping.fields.description.column).toBe(1);
+  });
+
   it("saves a mapping and reuses it on a sheet with the same header, not on another", () => {
     const grid: Grid = [
       ["Part Number", "Manufacturer Part Number", "Qty", "Notes"],
@@ -193,6 +213,18 @@ describe("column auto-mapping", () => {
       ["ACME-2", "NE555DR", 3, "m", "x"],
     ];
     expect(readBom(otherHeader, { saved: roundTrip }).mapping.fields.mpn.source).toBe("header");
+  });
+
+  it("reuses a positional mapping of a headerless sheet only on one of the same width", () => {
+    const grid: Grid = [
+      ["LM358DR", "U1", "x"],
+      ["NE555DR", "U2", "y"],
+    ];
+    const saved = saveMapping(readBom(grid, { overrides: { comments: 2 } }), grid);
+    expect(saved.fields.comments).toBe("@2");
+    expect(readBom(grid, { saved }).lines[0]?.comments).toBe("x");
+    const wider: Grid = grid.map((row) => [...row, "z"]);
+    expect(readBom(wider, { saved }).mapping.fields.comments.source).not.toBe("saved");
   });
 
   it("applies the grid's offset to header and issue rows", () => {
