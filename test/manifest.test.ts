@@ -98,7 +98,7 @@ describe("manifest.xml", () => {
     );
     expect(actions.some((action) => action["@xsi:type"] === "ShowTaskpane")).toBe(true);
     const labels = controls.map((control) =>
-      resourceIds.get((control.Label as Record<string, string>)["@resid"]),
+      resourceIds.get((control.Label as Record<string, string>)["@resid"] ?? ""),
     );
     expect(labels.map((label) => label?.node["@DefaultValue"])).toContain("Upload BOM");
   });
@@ -146,7 +146,7 @@ describe("manifest.xml", () => {
       if (name !== "bt:ShortStrings" && name !== "bt:LongStrings") continue;
       const limit = name === "bt:ShortStrings" ? 125 : 250;
       for (const item of [node["bt:String"]].flat() as Record<string, string>[]) {
-        expect(item["@DefaultValue"].length).toBeLessThanOrEqual(limit);
+        expect(item["@DefaultValue"]?.length).toBeLessThanOrEqual(limit);
       }
     }
   });
