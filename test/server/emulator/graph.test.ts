@@ -1,6 +1,6 @@
 /** The Knowledge Graph mount over HTTP: auth, each endpoint and strategy, limits, batches. */
 import { startEmulator, type RunningEmulator } from "../../../src/server/emulator";
-import { graphBatch, graphGet, graphHeaders } from "./support";
+import { graphBatch, graphGet, graphHeaders, type Body } from "./support";
 
 let emulator: RunningEmulator;
 
@@ -245,7 +245,7 @@ describe("GET /products/{id}", () => {
   });
 
   it("shapes the product per schema: offers only in the offers schemas, lifecycle only in v0/v1", async () => {
-    const shapes: Record<string, any> = {};
+    const shapes: Record<string, Body> = {};
     for (const schema of ["product-v0", "product-v1", "product-offers-v0", "product-offers-v1"]) {
       shapes[schema] = (
         await graphGet(emulator, `/products/TRRQ3ESYFO28?schema=${schema}`)
@@ -311,7 +311,7 @@ describe("POST /batch/products/", () => {
       ],
     });
     expect(response.status).toBe(200);
-    const body = response.body as { code: number; body: any }[];
+    const body = response.body as { code: number; body: Body }[];
     expect(body.map((member) => member.code)).toEqual([200, 422, 200, 200, 200, 422]);
     expect(body[0]?.body.data[0].mfr).toBe("Texas Instruments");
     expect(body[1]?.body.detail[0].loc).toEqual(["query", "schema"]);

@@ -8,9 +8,9 @@ import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { GRAPH_SCHEMAS } from "../../../src/core/cofactr";
 import { startEmulator, type RunningEmulator } from "../../../src/server/emulator";
-import { graphBatch, graphGet, readShared, type HttpResult } from "./support";
+import { graphBatch, graphGet, readShared, type Body, type HttpResult } from "./support";
 
-type Json = Record<string, any>;
+type Json = Record<string, Body>;
 
 const spec = JSON.parse(readShared("cofactr/graph-openapi.json")) as Json;
 

@@ -10,6 +10,13 @@ export function readShared(relative: string): string {
   return fs.readFileSync(path.join(SHARED_DIR, relative), "utf8");
 }
 
+/**
+ * A parsed JSON body, read loosely: the tests' expectations are what check its shape (and the
+ * OpenAPI test validates Knowledge Graph bodies against the spec).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Body = any;
+
 export interface HttpResult<T = unknown> {
   status: number;
   headers: Headers;
@@ -34,7 +41,7 @@ export function graphHeaders(emulator: RunningEmulator): Record<string, string> 
   };
 }
 
-export async function graphGet<T = any>(
+export async function graphGet<T = Body>(
   emulator: RunningEmulator,
   pathAndQuery: string,
   headers: Record<string, string> = graphHeaders(emulator),
@@ -44,7 +51,7 @@ export async function graphGet<T = any>(
   );
 }
 
-export async function graphBatch<T = any>(
+export async function graphBatch<T = Body>(
   emulator: RunningEmulator,
   body: unknown,
   query = "",
@@ -62,7 +69,7 @@ export function platformHeaders(emulator: RunningEmulator): Record<string, strin
   return { Authorization: `Api-Key ${emulator.credentials.platformApiKey}` };
 }
 
-export async function platformCall<T = any>(
+export async function platformCall<T = Body>(
   emulator: RunningEmulator,
   method: string,
   pathAndQuery: string,
@@ -78,8 +85,8 @@ export async function platformCall<T = any>(
 }
 
 /** Polls a job until it ends; returns every status seen, in order. */
-export async function pollJob(emulator: RunningEmulator, jobId: string): Promise<any[]> {
-  const seen: any[] = [];
+export async function pollJob(emulator: RunningEmulator, jobId: string): Promise<Body[]> {
+  const seen: Body[] = [];
   for (let poll = 0; poll < 10; poll++) {
     const response = await platformCall(emulator, "GET", `/v1/async_jobs/${jobId}/`);
     expect(response.status).toBe(200);
