@@ -63,7 +63,7 @@ export class PartLookupService {
       toFetch.push(query);
     }
     if (toFetch.length > 0) {
-      const fetched = this.resolve(toFetch, context.graph);
+      const fetched = this.resolve(toFetch, context.graph, context.refresh === true);
       toFetch.forEach((query, index) => {
         const cacheKey = this.cacheKey(context.scope, query.key);
         const answer = fetched.then((all) => {
@@ -110,9 +110,13 @@ export class PartLookupService {
   }
 
   /** Searches, chooses and completes the queries; never rejects. */
-  private async resolve(queries: NormalizedQuery[], graph: GraphClient): Promise<Resolved[]> {
+  private async resolve(
+    queries: NormalizedQuery[],
+    graph: GraphClient,
+    fresh: boolean,
+  ): Promise<Resolved[]> {
     try {
-      return await resolveQueries(queries, graph);
+      return await resolveQueries(queries, graph, fresh);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return queries.map(() => ({ result: { status: "error", message }, cacheable: false }));
@@ -120,11 +124,17 @@ export class PartLookupService {
   }
 }
 
-async function resolveQueries(queries: NormalizedQuery[], graph: GraphClient): Promise<Resolved[]> {
+/** `fresh` (a refresh) also asks Cofactr for current distributor data (`external=true`). */
+async function resolveQueries(
+  queries: NormalizedQuery[],
+  graph: GraphClient,
+  fresh: boolean,
+): Promise<Resolved[]> {
   const searchOptions = {
     schema: "product-offers-v1",
     strategy: "mpn_sku_mfr",
     limit: SEARCH_LIMIT,
+    external: fresh,
   } as const;
   const first = await graph.search<GraphProductOffersV1>(
     queries.map((query) => searchText(query, true)),

@@ -25,6 +25,8 @@ export interface SearchOptions {
   schema: GraphSchema;
   strategy: SearchStrategy;
   limit: number;
+  /** Ask Cofactr to fetch fresh distributor data (metered and slow: refresh actions only). */
+  external?: boolean;
 }
 
 export interface GraphClientOptions {
@@ -52,6 +54,7 @@ export class GraphClient {
         schema: options.schema,
         search_strategy: options.strategy,
         limit: String(options.limit),
+        ...(options.external ? { external: "true" } : {}),
       }),
     );
     return this.batch<P>(members);

@@ -65,8 +65,12 @@ describe("PartLookupService", () => {
     const second = await service.lookup(queries, { graph, scope: "" });
     expect(second).toEqual(first);
     expect(fake.requests.length).toBe(requestsAfterFirst);
+    expect(calls.some((c) => c.external)).toBe(false);
     await service.lookup(queries, { graph, scope: "", refresh: true });
     expect(fake.requests.length).toBe(requestsAfterFirst + 2);
+    // A refresh asks for current distributor data; ordinary lookups never do (it is metered).
+    const refreshedSearches = calls.slice(-3).filter((c) => c.q !== null);
+    expect(refreshedSearches.map((c) => c.external)).toEqual([true, true]);
   });
 
   it("keeps scopes apart and clears one scope only", async () => {

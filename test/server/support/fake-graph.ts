@@ -55,6 +55,7 @@ export function product(
 
 export interface GraphCall {
   schema: string;
+  external: boolean;
   q: string | null;
   ids: string[] | null;
 }
@@ -74,7 +75,7 @@ export function fakeGraph(products: FakeProduct[], calls: GraphCall[] = []) {
         const filtering = params.get("filtering");
         if (filtering) {
           const ids = (JSON.parse(filtering) as { value: string[] }[])[0]?.value ?? [];
-          calls.push({ schema, q: null, ids });
+          calls.push({ schema, external: params.get("external") === "true", q: null, ids });
           const data = products
             .filter(
               (p) => ids.includes(p.id) || (p.deprecated_ids ?? []).some((d) => ids.includes(d)),
@@ -90,7 +91,7 @@ export function fakeGraph(products: FakeProduct[], calls: GraphCall[] = []) {
           return { code: 200, body: { data } };
         }
         const q = params.get("q") ?? "";
-        calls.push({ schema, q, ids: null });
+        calls.push({ schema, external: params.get("external") === "true", q, ids: null });
         const [mpn = "", ...maker] = q.split(" ");
         const makerText = maker.join(" ").toLowerCase();
         const data = products
