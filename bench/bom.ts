@@ -96,4 +96,5 @@ function main() {
   console.log(JSON.stringify(summary));
 }
 
-main();
+// Run when executed (npm run bench:bom), not when imported for its generator.
+if (require.main === module) main();

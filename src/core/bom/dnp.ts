@@ -62,5 +62,7 @@ export function hasDnpMarker(text: string): boolean {
 
 /** A cell that is nothing but a DNP word ("DNP", "do not place"), e.g. in an MPN column. */
 export function isDnpWord(text: string): boolean {
+  // Every DNP word starts with d, n, e or o: most cells are rejected without any copying.
+  if (text.length > 24 || !/^\s*[dneo]/i.test(text)) return false;
   return DNP_WORDS.test(simplify(text));
 }

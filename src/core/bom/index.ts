@@ -1,6 +1,20 @@
 /**
  * BOM understanding: a sheet's cells in, Cofactr raw bomlines out, with the column mapping
  * (and how sure it is) and every problem found, by sheet row and field.
+ *
+ * Decisions (each case also produces an issue naming the row and the field):
+ * - A cell whose formula returned an error (#N/A, #NAME?…) leaves that field null; the line is
+ *   still produced and sent, with an "error" issue, so one bad cell does not drop a part.
+ * - Text over Cofactr's 255 characters is shortened to 255 and the full text kept in
+ *   `metadata.<field>_full`. Designator text is compressed to ranges first (R1-R80).
+ * - Quantity: as written; from the designator count when empty; a mismatch with the count is a
+ *   warning and the written quantity is kept; unreadable → error, the count (or 1) is sent.
+ * - Do-not-place: a mapped DNP/fitted column decides, read with its polarity; a literal "DNP"
+ *   in the value (or as the MPN) decides only when no such column is mapped, else it is a
+ *   warning.
+ * - Rows below the header are lines, or skipped as blank, summary footer ("Component Count:",
+ *   "Total"), repeated header, or "no value in any mapped column" (with a warning):
+ *   `lineRows` and `skippedRows` together cover every one of them.
  */
 import type {
   BomIssue,

@@ -147,7 +147,11 @@ export function buildLines({
   firstRow,
   firstColumn,
 }: LineBuildInput): LineBuildOutput {
-  const column = (field: BomField) => mapping.fields[field].column;
+  const columns = {} as Record<BomField, number | null>;
+  for (const [field, assignment] of Object.entries(mapping.fields)) {
+    columns[field as BomField] = assignment.column;
+  }
+  const column = (field: BomField) => columns[field];
   const lines: CreateRawBomLine[] = [];
   const lineRows: number[] = [];
   const issues: BomIssue[] = [];
@@ -169,6 +173,7 @@ export function buildLines({
       ...alternateColumns,
     ].filter((c): c is number => c !== null),
   );
+  const mappedColumnList = [...mappedColumns];
   const headerRow = mapping.headerRow === null ? null : (grid[mapping.headerRow] ?? []);
   const headerText = (c: number) =>
     (headerRow ? cellText(headerRow[c]) : "") || `column ${firstColumn + c}`;
@@ -179,9 +184,12 @@ export function buildLines({
     const row = grid[r] ?? [];
     const sheetRow = firstRow + r;
     let anyMapped = false;
-    for (const c of mappedColumns) {
+    for (const c of mappedColumnList) {
       const text = cellText(row[c]);
-      if (text !== "" && !isPlaceholder(text)) anyMapped = true;
+      if (text !== "" && !isPlaceholder(text)) {
+        anyMapped = true;
+        break;
+      }
     }
     if (!anyMapped) {
       skippedRows.push({ row: sheetRow, reason: "no-mapped-data" });
@@ -194,7 +202,8 @@ export function buildLines({
       continue;
     }
     const reader = new RowReader(row, sheetRow, firstColumn);
-    const line = readLine(reader, mapping, polarity, {
+    const line = readLine(reader, polarity, {
+      columns,
       skuColumns,
       alternateColumns,
       headerText,
@@ -226,6 +235,8 @@ export function buildLines({
 }
 
 interface LineContext {
+  /** Each field's column, looked up once per sheet rather than per row. */
+  columns: Record<BomField, number | null>;
   skuColumns: number[];
   alternateColumns: number[];
   headerText: (column: number) => string;
@@ -235,16 +246,15 @@ interface LineContext {
 
 function readLine(
   reader: RowReader,
-  mapping: ColumnMapping,
   polarity: DnpPolarity,
   context: LineContext,
 ): CreateRawBomLine {
-  const column = (field: BomField) => mapping.fields[field].column;
+  const columns = context.columns;
   const text: Partial<Record<TextField, string | null>> = {};
-  for (const field of TEXT_FIELDS) text[field] = reader.limited(field, column(field));
+  for (const field of TEXT_FIELDS) text[field] = reader.limited(field, columns[field]);
 
   // Reference designators.
-  const refColumn = column("reference_designators");
+  const refColumn = columns["reference_designators"];
   const refText = reader.text("reference_designators", refColumn);
   const expansion = refText === null ? { refs: [], problems: [] } : expandRefdes(refText);
   for (const problem of expansion.problems)
@@ -267,7 +277,7 @@ function readLine(
 
   // Do not place: the DNP/fitted column, or "DNP" written in the value or as the MPN.
   let doNotPlace = false;
-  const dnpColumn = column("do_not_place");
+  const dnpColumn = columns["do_not_place"];
   const dnpText = reader.text("do_not_place", dnpColumn);
   if (dnpText !== null) {
     const reading = readDnpCell(dnpText, polarity);
@@ -299,14 +309,14 @@ function readLine(
         "do_not_place",
         "info",
         `${where} marks the line do-not-place`,
-        column(marker.field),
+        columns[marker.field],
       );
     } else {
       reader.issue(
         "do_not_place",
         "warning",
         `${where} suggests do-not-place, but the "${dnpHeader}" column ${dnpText === null ? "is empty" : `says "${dnpText}"`}; the line is read as placed`,
-        column(marker.field),
+        columns[marker.field],
       );
     }
   } else if (marker?.field === "mpn") {
@@ -314,12 +324,12 @@ function readLine(
       "mpn",
       "info",
       `MPN "${marker.text}" is a do-not-place marker, not a part number; no MPN is sent`,
-      column("mpn"),
+      columns["mpn"],
     );
   }
 
   // Quantity: as written; from the refdes count when empty; never silently changed.
-  const quantityColumn = column("quantity");
+  const quantityColumn = columns["quantity"];
   const reading =
     quantityColumn === null
       ? ({ kind: "empty" } as const)
@@ -373,14 +383,14 @@ function readLine(
     );
   }
 
-  if (text.mpn === null && column("mpn") !== null) {
+  if (text.mpn === null && columns["mpn"] !== null) {
     reader.issue(
       "mpn",
       doNotPlace ? "info" : "warning",
       doNotPlace
         ? "no MPN (the line is do-not-place)"
         : "no MPN: Cofactr cannot match this line to a part",
-      column("mpn"),
+      columns["mpn"],
     );
   }
 

@@ -17,6 +17,7 @@ const CONNECTORS = new Set(["-", "–", "—", "..", "...", "->", "to", "thru", 
 const RANGE = /^([A-Za-z]+)(\d+)(?:-|–|—|\.\.\.?|->|~)([A-Za-z]*)(\d+)$/;
 const SLASH_LIST = /^([A-Za-z]+)(\d+)((?:[/\\][A-Za-z]*\d+)+)$/;
 const NUMBERED = /^([A-Za-z]+)(0|[1-9]\d*)$/;
+const SIMPLE_REF = /^[A-Za-z]+\d+$/;
 
 function numberText(value: number, width: number): string {
   return String(value).padStart(width, "0");
@@ -28,7 +29,7 @@ function joinConnectors(tokens: string[], problems: string[]): string[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
     const previous = joined[joined.length - 1];
-    if (CONNECTORS.has(token.toLowerCase())) {
+    if (token.length <= 7 && CONNECTORS.has(token.toLowerCase())) {
       const next = tokens[i + 1];
       if (previous === undefined || next === undefined) {
         problems.push(`"${token}" has no reference on one side`);
@@ -98,6 +99,16 @@ export function expandRefdes(text: string): RefdesExpansion {
   const refs: string[] = [];
   const seen = new Set<string>();
   for (const token of tokens) {
+    // The common case, a plain "R12", needs none of the range patterns.
+    if (SIMPLE_REF.test(token)) {
+      const key = token.toUpperCase();
+      if (seen.has(key)) problems.push(`${token} is listed twice`);
+      else {
+        seen.add(key);
+        refs.push(token);
+      }
+      continue;
+    }
     const range = RANGE.exec(token);
     const slash = range ? null : SLASH_LIST.exec(token);
     const expanded = range
