@@ -135,7 +135,7 @@ export class LookupBatcher {
 
   private pending = new Map<string, PendingQuery>();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private firstCallAt = 0;
+  private waitedMs = 0;
   private lastCallAt = 0;
   private readonly counters: BatcherStats = {
     requests: 0,
@@ -187,7 +187,7 @@ export class LookupBatcher {
     this.lastCallAt = this.now();
     if (this.pending.size >= this.maxBatchSize) this.flush();
     else if (this.timer === null) {
-      this.firstCallAt = this.lastCallAt;
+      this.waitedMs = 0;
       this.arm(this.windowMs);
     }
     return promise;
@@ -208,15 +208,18 @@ export class LookupBatcher {
     return { ...this.counters };
   }
 
-  /** Waits out the window: sends once calls stop coming, or when the oldest has waited enough. */
+  /**
+   * Waits out the window: sends once calls stop coming, or when the oldest has waited enough.
+   * The wait is counted from the timers themselves, not the clock, so a clock that stands still
+   * or jumps back cannot hold a batch (and its cells) forever.
+   */
   private arm(delayMs: number): void {
     this.timer = setTimeout(() => {
       this.timer = null;
-      const now = this.now();
-      const quiet = now - this.lastCallAt;
-      const waited = now - this.firstCallAt;
-      if (quiet >= this.windowMs || waited >= this.maxWaitMs) this.flush();
-      else this.arm(Math.min(this.windowMs - quiet, this.maxWaitMs - waited));
+      this.waitedMs += delayMs;
+      const quiet = this.now() - this.lastCallAt;
+      if (quiet >= this.windowMs || this.waitedMs >= this.maxWaitMs) this.flush();
+      else this.arm(Math.max(1, Math.min(this.windowMs - quiet, this.maxWaitMs - this.waitedMs)));
     }, delayMs);
   }
 

@@ -12,6 +12,8 @@ import { notAvailable } from "./errors";
 export interface LookupServiceOptions extends LookupBatcherOptions {
   ttls?: Partial<CacheTtls>;
   maxEntries?: number;
+  /** The cache's clock (tests move it to age entries); the batcher keeps `now`. */
+  cacheNow?: () => number;
 }
 
 export class LookupService {
@@ -24,7 +26,7 @@ export class LookupService {
       fetchResult: (query) => this.batcher.lookup(query),
       ttls: options.ttls,
       maxEntries: options.maxEntries,
-      now: options.now,
+      now: options.cacheNow,
     });
   }
 
