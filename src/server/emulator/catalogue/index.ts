@@ -83,9 +83,26 @@ class GeneratedProduct implements CatalogueProduct {
     readonly deprecated_ids: string[],
     private readonly draft: PartDraft,
     readonly lifecycle_status: LifecycleStatus,
-    readonly hero_image: string,
-    readonly updated_at: string,
+    /** Seeds for the image URL and update time, formatted on demand to keep the build light. */
+    private readonly imageSeed: number,
+    private readonly updatedSeed: number,
   ) {}
+
+  get hero_image(): string {
+    const hex = new SeededRandom(this.imageSeed).chars(HEX, 32);
+    const parts = [
+      hex.slice(0, 8),
+      hex.slice(8, 12),
+      hex.slice(12, 16),
+      hex.slice(16, 20),
+      hex.slice(20),
+    ];
+    return `https://assets.cofactr.com/image/${parts.join("-")}.jpg`;
+  }
+
+  get updated_at(): string {
+    return randomTimestamp(new SeededRandom(this.updatedSeed), 720);
+  }
 
   get mpn(): string {
     return this.draft.mpn;
@@ -175,14 +192,13 @@ function realise(
   const lifecycle =
     draft.lifecycle_status ?? (options.fixedLifecycle ? "Production" : drawLifecycle(rng));
   const deprecatedIds = rng.chance(0.06) ? Array.from({ length: rng.int(1, 3) }, newId) : [];
-  const image = [8, 4, 4, 4, 12].map((length) => rng.chars(HEX, length)).join("-");
   return new GeneratedProduct(
     id,
     deprecatedIds,
     draft,
     lifecycle,
-    `https://assets.cofactr.com/image/${image}.jpg`,
-    randomTimestamp(rng, 720),
+    rng.int(0, 0xffffffff),
+    rng.int(0, 0xffffffff),
   );
 }
 
@@ -190,6 +206,10 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+function pushUnique<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  if (!map.get(key)?.includes(value)) pushTo(map, key, value);
 }
 
 export class Catalogue {
@@ -205,10 +225,14 @@ export class Catalogue {
     for (const product of products) {
       this.byId.set(product.id, product);
       for (const old of product.deprecated_ids) this.byId.set(old, product);
-      const mpns = new Set([product.mpn, ...product.alt_mpns].map((m) => m.toUpperCase()));
-      for (const mpn of mpns) pushTo(this.byMpn, mpn, product);
-      const compacts = new Set([product.mpn, ...product.alt_mpns].map(compactMpn));
-      for (const compact of compacts) pushTo(this.byCompactMpn, compact, product);
+      const upper = product.mpn.toUpperCase();
+      const compact = compactMpn(product.mpn);
+      pushTo(this.byMpn, upper, product);
+      pushTo(this.byCompactMpn, compact, product);
+      for (const alt of product.alt_mpns) {
+        if (alt.toUpperCase() !== upper) pushUnique(this.byMpn, alt.toUpperCase(), product);
+        if (compactMpn(alt) !== compact) pushUnique(this.byCompactMpn, compactMpn(alt), product);
+      }
     }
   }
 

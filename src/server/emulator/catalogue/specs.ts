@@ -51,15 +51,26 @@ export const CASE_SIZES: Record<string, { metric: string; lengthMm: number; widt
   "1206": { metric: "3216", lengthMm: 3.2, widthMm: 1.6 },
 };
 
+const sizeSpecCache = new Map<string, CatalogueSpec[]>();
+
+/** Case, length and width specs of a chip size; shared between parts (specs are never mutated). */
 export function sizeSpecs(size: string): CatalogueSpec[] {
+  const cached = sizeSpecCache.get(size);
+  if (cached) return cached;
   const dims = CASE_SIZES[size];
-  if (!dims) return [spec("case_package", "Case/Package", size)];
-  return [
-    spec("case_package", "Case/Package", `${size} (${dims.metric} Metric)`),
-    spec("length", "Length", `${dims.lengthMm} mm`, {
-      unit: "m",
-      amount: clean(dims.lengthMm / 1000),
-    }),
-    spec("width", "Width", `${dims.widthMm} mm`, { unit: "m", amount: clean(dims.widthMm / 1000) }),
-  ];
+  const specs = dims
+    ? [
+        spec("case_package", "Case/Package", `${size} (${dims.metric} Metric)`),
+        spec("length", "Length", `${dims.lengthMm} mm`, {
+          unit: "m",
+          amount: clean(dims.lengthMm / 1000),
+        }),
+        spec("width", "Width", `${dims.widthMm} mm`, {
+          unit: "m",
+          amount: clean(dims.widthMm / 1000),
+        }),
+      ]
+    : [spec("case_package", "Case/Package", size)];
+  sizeSpecCache.set(size, specs);
+  return specs;
 }

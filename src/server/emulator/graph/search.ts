@@ -3,11 +3,6 @@ import type { Catalogue, CatalogueProduct } from "../catalogue";
 import { compactMpn, manufacturerMatches } from "../catalogue/names";
 import type { IdFilter, ProductListQuery } from "./query";
 
-interface Scored {
-  product: CatalogueProduct;
-  score: number;
-}
-
 const byInventory = (a: CatalogueProduct, b: CatalogueProduct): number =>
   b.totals.inventory_level - a.totals.inventory_level;
 
@@ -59,35 +54,13 @@ function defaultSearch(
   return hits.sort(byInventory);
 }
 
-/** Candidates for the MPN part of an `mpn_sku_mfr` query, best evidence scored highest. */
-function mpnCandidates(
-  catalogue: Catalogue,
-  pool: readonly CatalogueProduct[],
-  text: string,
-): Scored[] {
-  const scored = new Map<CatalogueProduct, number>();
-  const add = (products: CatalogueProduct[], score: number) => {
-    for (const product of products) scored.set(product, Math.max(scored.get(product) ?? 0, score));
-  };
-  add(catalogue.byExactMpn(text), 30);
-  add(catalogue.byLooseMpn(text), 20);
-  if (scored.size === 0) add(catalogue.bySellerSku(text), 20);
-  const compact = compactMpn(text);
-  if (scored.size === 0 && compact.length >= 5) {
-    add(
-      pool.filter((p) => compactMpn(p.mpn).startsWith(compact)),
-      10,
-    );
-  }
-  const allowed = new Set(pool);
-  return [...scored]
-    .filter(([p]) => allowed.has(p))
-    .map(([product, score]) => ({ product, score }));
-}
+type Tier = (text: string) => CatalogueProduct[];
 
 /**
- * `q` = "MPN [manufacturer]": the longest leading run of words that names a part is the MPN;
- * the rest, if any, ranks parts of that manufacturer first. Then by inventory, descending.
+ * `q` = "MPN [manufacturer]". Evidence tiers, strongest first: exact MPN, MPN ignoring
+ * punctuation, distributor SKU, MPN prefix. Within a tier the longest leading run of words that
+ * names a part is the MPN; the words after it, if any, rank that manufacturer's parts first.
+ * Then by inventory, descending.
  */
 function mpnSkuMfr(
   catalogue: Catalogue,
@@ -95,18 +68,24 @@ function mpnSkuMfr(
   q: string,
 ): CatalogueProduct[] {
   const words = q.trim().split(/\s+/).filter(Boolean);
-  for (let take = words.length; take >= 1; take--) {
-    const candidates = mpnCandidates(catalogue, pool, words.slice(0, take).join(" "));
-    if (candidates.length === 0) continue;
-    const maker = words.slice(take).join(" ");
-    if (maker !== "") {
-      for (const candidate of candidates) {
-        if (manufacturerMatches(maker, candidate.product.mfr)) candidate.score += 100;
-      }
+  const allowed = pool === catalogue.products ? null : new Set(pool);
+  const tiers: Tier[] = [
+    (text) => [...new Set([...catalogue.byExactMpn(text), ...catalogue.byLooseMpn(text)])],
+    (text) => catalogue.bySellerSku(text),
+    (text) => {
+      const compact = compactMpn(text);
+      return compact.length < 5 ? [] : pool.filter((p) => compactMpn(p.mpn).startsWith(compact));
+    },
+  ];
+  for (const tier of tiers) {
+    for (let take = words.length; take >= 1; take--) {
+      const found = tier(words.slice(0, take).join(" ")).filter((p) => !allowed || allowed.has(p));
+      if (found.length === 0) continue;
+      const maker = words.slice(take).join(" ");
+      const first = maker === "" ? [] : found.filter((p) => manufacturerMatches(maker, p.mfr));
+      const rest = found.filter((p) => !first.includes(p));
+      return [...first.sort(byInventory), ...rest.sort(byInventory)];
     }
-    return candidates
-      .sort((a, b) => b.score - a.score || byInventory(a.product, b.product))
-      .map((c) => c.product);
   }
   return [];
 }
