@@ -49,11 +49,6 @@ export class UpstreamPolicy {
     );
   }
 
-  /** Attempts in flight right now (for tests and diagnostics). */
-  get inFlight(): number {
-    return this.tuning.concurrency - this.concurrencyCap.executionSlots;
-  }
-
   /**
    * Runs `attempt` under the policy. `attempt` throws an UpstreamError (retryable or not) for
    * anything but success. `what` names the request in error messages ("Knowledge Graph batch").
