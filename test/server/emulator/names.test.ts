@@ -21,6 +21,7 @@ describe("manufacturerMatches", () => {
     ["ADI", "Analog Devices"],
     ["ST", "STMicroelectronics"],
     ["alpha & omega", "Alpha & Omega Semiconductor"],
+    ["mura", "Murata"],
   ])("%s names %s", (asked, catalogue) => {
     expect(manufacturerMatches(asked, catalogue)).toBe(true);
   });
@@ -31,6 +32,8 @@ describe("manufacturerMatches", () => {
     ["Vishay", "Yageo"],
     ["", "Yageo"],
     ["Inc.", "Texas Instruments"],
+    ["TI", "Würth Elektronik"],
+    ["ON", "Foshan NationStar Optoelectronics"],
   ])("%s does not name %s", (asked, catalogue) => {
     expect(manufacturerMatches(asked, catalogue)).toBe(false);
   });

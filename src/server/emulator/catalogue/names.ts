@@ -118,7 +118,7 @@ function editDistance(a: string, b: string): number {
 /**
  * Whether a manufacturer written in a query or a BOM names the catalogue's manufacturer:
  * same normalised name, one name's words contained in the other's ("XKB" and "XKB
- * Connectivity"), or a typo of a long name ("Littlefuse").
+ * Connectivity"), a substring of it ("Mura"), or a typo of a long name ("Littlefuse").
  */
 export function manufacturerMatches(asked: string, catalogue: string): boolean {
   const a = normalizeManufacturer(asked);
@@ -133,6 +133,8 @@ export function manufacturerMatches(asked: string, catalogue: string): boolean {
   const compactA = a.replace(/ /g, "");
   const compactB = b.replace(/ /g, "");
   if (compactA === compactB) return true;
+  // A case-insensitive substring, as API-NOTES 4.2 describes mpn_exact_mfr ("Mura" → Murata).
+  if (compactA.length >= 3 && compactB.includes(compactA)) return true;
   return compactA.length >= 6 && compactB.length >= 6 && editDistance(compactA, compactB) <= 2;
 }
 
