@@ -159,6 +159,8 @@ export interface RecordedRequest {
   url: string;
   headers: Record<string, string>;
   queries: PartQuery[];
+  /** The body's refresh flag (absent = false). */
+  refresh: boolean;
   signal: AbortSignal | null;
 }
 
@@ -192,6 +194,7 @@ export function fakeLookupApi(catalogue: Part[] = CATALOGUE) {
       url: String(input),
       headers: { ...(init?.headers as Record<string, string>) },
       queries: body.queries,
+      refresh: body.refresh === true,
       signal: init?.signal ?? null,
     };
     requests.push(request);

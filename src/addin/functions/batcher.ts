@@ -64,8 +64,14 @@ export interface BatcherStats {
   deduplicated: number;
 }
 
+export interface LookupOptions {
+  /** Ask the server to bypass its cache and get current data from Cofactr (after Refresh). */
+  refresh?: boolean;
+}
+
 interface PendingQuery {
   query: PartQuery;
+  refresh: boolean;
   promise: Promise<LookupResult>;
   resolve: (result: LookupResult) => void;
 }
@@ -173,8 +179,9 @@ export class LookupBatcher {
   }
 
   /** The result for one query, once its batch has been answered. Never rejects. */
-  lookup(query: PartQuery): Promise<LookupResult> {
-    const key = queryKey(query);
+  lookup(query: PartQuery, options: LookupOptions = {}): Promise<LookupResult> {
+    const refresh = options.refresh === true;
+    const key = `${refresh ? "refresh" : "cached"}:${queryKey(query)}`;
     const existing = this.pending.get(key);
     if (existing) {
       this.counters.deduplicated += 1;
@@ -182,7 +189,7 @@ export class LookupBatcher {
     }
     let resolve!: (result: LookupResult) => void;
     const promise = new Promise<LookupResult>((done) => (resolve = done));
-    this.pending.set(key, { query, promise, resolve });
+    this.pending.set(key, { query, refresh, promise, resolve });
 
     this.lastCallAt = this.now();
     if (this.pending.size >= this.maxBatchSize) this.flush();
@@ -197,10 +204,14 @@ export class LookupBatcher {
   flush(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    const batch = [...this.pending.values()];
+    const pending = [...this.pending.values()];
     this.pending = new Map();
-    for (let start = 0; start < batch.length; start += this.maxBatchSize) {
-      void this.send(batch.slice(start, start + this.maxBatchSize));
+    // A request carries one refresh flag, so refreshing and ordinary lookups go separately.
+    for (const refresh of [false, true]) {
+      const batch = pending.filter((entry) => entry.refresh === refresh);
+      for (let start = 0; start < batch.length; start += this.maxBatchSize) {
+        void this.send(batch.slice(start, start + this.maxBatchSize), refresh);
+      }
     }
   }
 
@@ -223,12 +234,14 @@ export class LookupBatcher {
     }, delayMs);
   }
 
-  private async send(batch: PendingQuery[]): Promise<void> {
+  private async send(batch: PendingQuery[], refresh: boolean): Promise<void> {
     this.counters.batches += 1;
     this.counters.queries += batch.length;
     const queries = batch.map((pending) => pending.query);
     try {
-      const results = await this.policy.execute(({ signal }) => this.post(queries, signal));
+      const results = await this.policy.execute(({ signal }) =>
+        this.post(queries, refresh, signal),
+      );
       batch.forEach((pending, index) => {
         pending.resolve(
           results[index] ?? { status: "error", message: "unexpected response: result missing" },
@@ -240,14 +253,18 @@ export class LookupBatcher {
     }
   }
 
-  private async post(queries: PartQuery[], signal: AbortSignal): Promise<LookupResult[]> {
+  private async post(
+    queries: PartQuery[],
+    refresh: boolean,
+    signal: AbortSignal,
+  ): Promise<LookupResult[]> {
     this.counters.requests += 1;
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.baseUrl}${LOOKUP_PATH}`, {
         method: "POST",
         headers: { "content-type": "application/json", ...this.headers() },
-        body: JSON.stringify({ queries }),
+        body: JSON.stringify(refresh ? { queries, refresh } : { queries }),
         signal,
       });
     } catch (error) {

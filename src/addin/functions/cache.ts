@@ -8,7 +8,10 @@
  * it again, and the newer copy then serves both. "Not found" is remembered briefly, so a sheet
  * full of typos does not hammer the server but a part added upstream shows up soon. Errors are
  * never cached: the next recalculation tries again. Identical lookups in flight share one
- * promise. `clear()` (the Refresh button) forgets everything, including lookups in flight.
+ * promise. `clear()` forgets everything, including lookups in flight; `clear({ refreshForMs })`
+ * (the Refresh button) also marks the lookups of the next moments as refreshes, so the server
+ * fetches them from Cofactr instead of answering from its own cache. Each part is fetched once
+ * in that window (then it is cached), which is what makes a refresh affordable.
  */
 import { LRUCache } from "lru-cache";
 import type { LookupResult, Part, PartQuery } from "../../core/api";
@@ -36,8 +39,8 @@ interface Entry {
 }
 
 export interface LookupCacheOptions {
-  /** Fetches one query; must never reject (the batcher's `lookup`). */
-  fetchResult: (query: PartQuery) => Promise<LookupResult>;
+  /** Fetches one query; should never reject (the batcher's `lookup`). */
+  fetchResult: (query: PartQuery, options: { refresh: boolean }) => Promise<LookupResult>;
   ttls?: Partial<CacheTtls>;
   /** Parts kept at most; the least recently used go first. */
   maxEntries?: number;
@@ -52,12 +55,13 @@ export interface CacheStats {
 }
 
 export class LookupCache {
-  private readonly fetchResult: (query: PartQuery) => Promise<LookupResult>;
+  private readonly fetchResult: LookupCacheOptions["fetchResult"];
   private readonly ttls: CacheTtls;
   private readonly now: () => number;
   private readonly entries: LRUCache<string, Entry>;
   private inFlight = new Map<string, Promise<LookupResult>>();
   private generation = 0;
+  private refreshUntil = Number.NEGATIVE_INFINITY;
   private readonly counters = { hits: 0, misses: 0, joinedInFlight: 0 };
 
   constructor(options: LookupCacheOptions) {
@@ -82,7 +86,9 @@ export class LookupCache {
     }
     this.counters.misses += 1;
     const generation = this.generation;
-    const request = this.fetchResult(query)
+    const refresh = this.now() < this.refreshUntil;
+    const request = Promise.resolve()
+      .then(() => this.fetchResult(query, { refresh }))
       .catch((error: unknown): LookupResult => ({
         status: "error",
         message: `Cofactr lookup failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -98,8 +104,13 @@ export class LookupCache {
     return request;
   }
 
-  /** Forgets every part, every "not found" and every lookup in flight. */
-  clear(): void {
+  /**
+   * Forgets every part, every "not found" and every lookup in flight; with `refreshForMs`,
+   * lookups in that time ask the server for current data.
+   */
+  clear(options: { refreshForMs?: number } = {}): void {
+    this.refreshUntil =
+      options.refreshForMs != null ? this.now() + options.refreshForMs : Number.NEGATIVE_INFINITY;
     this.generation += 1;
     this.entries.clear();
     this.inFlight = new Map();

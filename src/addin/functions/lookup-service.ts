@@ -9,6 +9,9 @@ import { LookupCache, type CacheStats, type CacheTtls, type Freshness } from "./
 import { connectionHeaders } from "./connection";
 import { notAvailable } from "./errors";
 
+/** How long after Refresh new lookups count as refreshes (a recalculation takes seconds). */
+export const REFRESH_WINDOW_MS = 60_000;
+
 export interface LookupServiceOptions extends LookupBatcherOptions {
   ttls?: Partial<CacheTtls>;
   maxEntries?: number;
@@ -23,7 +26,7 @@ export class LookupService {
   constructor(options: LookupServiceOptions = {}) {
     this.batcher = new LookupBatcher({ headers: () => connectionHeaders(), ...options });
     this.cache = new LookupCache({
-      fetchResult: (query) => this.batcher.lookup(query),
+      fetchResult: (query, { refresh }) => this.batcher.lookup(query, { refresh }),
       ttls: options.ttls,
       maxEntries: options.maxEntries,
       now: options.cacheNow,
@@ -37,9 +40,17 @@ export class LookupService {
     throw notAvailable(result.message);
   }
 
-  /** Drops every cached part, so the next calculation fetches afresh. */
+  /** Drops every cached part, so the next calculation fetches again. */
   clear(): void {
     this.cache.clear();
+  }
+
+  /**
+   * Drops every cached part, and has the lookups of the next minute bypass the server's cache
+   * too, so a recalculation right after gets current prices and stock from Cofactr.
+   */
+  refresh(): void {
+    this.cache.clear({ refreshForMs: REFRESH_WINDOW_MS });
   }
 
   stats(): { batcher: BatcherStats; cache: CacheStats } {

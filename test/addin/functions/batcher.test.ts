@@ -96,6 +96,22 @@ describe("LookupBatcher: batching and deduplication", () => {
     expect(batcher.stats().deduplicated).toBe(3);
   });
 
+  it("sends refreshing lookups in their own request with refresh: true", async () => {
+    const api = fakeLookupApi();
+    const batcher = new LookupBatcher({ fetch: api.fetch });
+    const results = await settleAll([
+      batcher.lookup({ mpn: "LM358" }),
+      batcher.lookup({ mpn: "LM358" }, { refresh: true }),
+      batcher.lookup({ mpn: "BARE-1" }, { refresh: true }),
+      batcher.lookup({ mpn: "bare-1" }, { refresh: true }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["found", "found", "found", "found"]);
+    expect(api.requests.map((r) => [r.refresh, r.queries.length])).toEqual([
+      [false, 1],
+      [true, 2],
+    ]);
+  });
+
   it("waits for calls to stop, but never longer than maxWaitMs", async () => {
     const api = fakeLookupApi();
     const batcher = new LookupBatcher({ fetch: api.fetch, windowMs: 30, maxWaitMs: 100 });

@@ -8,9 +8,11 @@ const MINUTE = 60_000;
 function setup(answer?: (query: PartQuery) => LookupResult | Promise<LookupResult>) {
   let now = 1_000_000;
   const fetched: PartQuery[] = [];
+  const refreshFlags: boolean[] = [];
   const cache = new LookupCache({
-    fetchResult: async (query) => {
+    fetchResult: async (query, { refresh }) => {
       fetched.push(query);
+      refreshFlags.push(refresh);
       return answer ? answer(query) : (resultsFor(CATALOGUE, [query])[0] as LookupResult);
     },
     now: () => now,
@@ -18,6 +20,7 @@ function setup(answer?: (query: PartQuery) => LookupResult | Promise<LookupResul
   return {
     cache,
     fetched,
+    refreshFlags,
     advance: (ms: number) => {
       now += ms;
     },
@@ -153,6 +156,29 @@ describe("LookupCache", () => {
     await before;
     await cache.get(murata, "market");
     expect(fetched).toHaveLength(2);
+  });
+
+  it("clear({ refreshForMs }) makes the lookups of that window refreshes, once per part", async () => {
+    const { cache, refreshFlags, advance } = setup();
+    await cache.get(murata, "static");
+    cache.clear({ refreshForMs: MINUTE });
+    await cache.get(murata, "static");
+    await cache.get(murata, "market");
+    await cache.get({ mpn: "LM358" }, "static");
+    advance(MINUTE);
+    await cache.get({ mpn: "BARE-1" }, "static");
+    cache.clear();
+    await cache.get(murata, "static");
+    expect(refreshFlags).toEqual([false, true, true, false, false]);
+  });
+
+  it("a fetch that throws synchronously still settles as an error", async () => {
+    const cache = new LookupCache({
+      fetchResult: () => {
+        throw new Error("sync boom");
+      },
+    });
+    await expect(cache.get(murata, "static")).resolves.toMatchObject({ status: "error" });
   });
 
   it("keeps at most maxEntries parts", async () => {

@@ -32,7 +32,7 @@ afterAll(() => {
 });
 
 describe("refreshLookups", () => {
-  it("drops the cache and recalculates the whole workbook", async () => {
+  it("drops the cache, asks the server for current data and recalculates the workbook", async () => {
     const api = fakeLookupApi();
     setLookupService(new LookupService({ fetch: api.fetch, windowMs: 1 }));
     const calls = stubExcel();
@@ -45,7 +45,10 @@ describe("refreshLookups", () => {
     expect(calls).toEqual(["calculate:Full", "sync"]);
 
     await COFACTR.cpid("LM358");
+    await COFACTR.price("LM358");
     expect(api.requests).toHaveLength(2);
+    // The first lookup after Refresh asks the server to bypass its own cache.
+    expect(api.requests.map((r) => r.refresh)).toEqual([false, true]);
   });
 
   it("reports a failed recalculation to its caller", async () => {
