@@ -1,7 +1,7 @@
 /* The in-memory Excel fake must fail the way Excel does, or the gateway tests prove nothing.
  * These tests read before load/sync on purpose, to see the fake throw. */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
-import { createFakeExcel, WorkbookData } from "../../support/excelFake";
+import { createFakeExcel, recalculateWorkbook, WorkbookData } from "../../support/excelFake";
 
 function setup() {
   const data = new WorkbookData();
@@ -85,5 +85,33 @@ describe("in-memory Excel fake", () => {
       await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
     });
     expect(data.tables.map((t) => t.name)).toEqual(["Parts"]);
+  });
+
+  it("recalculates formulas, awaiting functions and propagating their errors", async () => {
+    const data = new WorkbookData();
+    data.addSheet("My BOM", [
+      ["MPN", "Qty"],
+      ["LM358", 3],
+      ["NOPE", 1],
+    ]);
+    data.addSheet("R", [
+      [10, ""],
+      ["='My BOM'!B2*$A$1", "=COFACTR.PRICE('My BOM'!A2,,A2,\"USD\")"],
+      ["='My BOM'!B3*$A$1", "=COFACTR.PRICE('My BOM'!A3,,A3,\"USD\")*2"],
+    ]);
+    const calls: unknown[][] = [];
+    const computed = await recalculateWorkbook(data, {
+      "COFACTR.PRICE": async (...args: unknown[]) => {
+        calls.push(args);
+        if (args[0] === "NOPE") throw { code: "#N/A", message: "not found" };
+        return 0.25;
+      },
+    });
+    expect(computed).toBe(4);
+    expect(data.values("R", "A2:B3")).toEqual([
+      [30, 0.25],
+      [10, "#N/A"],
+    ]);
+    expect(calls[0]).toEqual(["LM358", null, 30, "USD"]);
   });
 });

@@ -47,3 +47,5 @@ export function installExcelFake(data: WorkbookData): () => void {
     holder.Excel = previous;
   };
 }
+
+export { recalculateWorkbook, type CellFunction } from "./formulas";

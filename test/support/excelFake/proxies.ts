@@ -233,6 +233,18 @@ class FakeApplication {
   suspendScreenUpdatingUntilNextSync(): void {
     this.ctx.data.stats.screenUpdatingSuspensions += 1;
   }
+
+  /** Asks the workbook's calculation hook (if any) to recalculate, as Excel would. */
+  calculate(_type?: string): void {
+    this.ctx.enqueue({
+      requestBytes: 16,
+      run: () => {
+        this.ctx.data.stats.calculations += 1;
+        void this.ctx.data.onCalculate?.();
+        return 0;
+      },
+    });
+  }
 }
 
 type SheetResolver = () => SheetData | null;

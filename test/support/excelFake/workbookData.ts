@@ -101,6 +101,8 @@ export interface FakeStats {
   screenUpdatingSuspensions: number;
   /** Syncs rejected for payload size. */
   payloadRejections: number;
+  /** application.calculate() calls. */
+  calculations: number;
 }
 
 /** Computes a formula cell's value; the default leaves formulas without a value (""). */
@@ -126,6 +128,7 @@ function freshStats(): FakeStats {
     calculationSuspendedWriteSyncs: 0,
     screenUpdatingSuspensions: 0,
     payloadRejections: 0,
+    calculations: 0,
   };
 }
 
@@ -138,6 +141,8 @@ export class WorkbookData {
   stats: FakeStats = freshStats();
   payloadLimitBytes = FAKE_PAYLOAD_LIMIT_BYTES;
   evaluator: FormulaEvaluator | null = null;
+  /** Called by application.calculate(); the e2e host recalculates custom functions here. */
+  onCalculate: (() => unknown) | null = null;
 
   resetStats(): void {
     this.stats = freshStats();

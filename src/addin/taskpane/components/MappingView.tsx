@@ -43,8 +43,8 @@ export function columnChoices(
   const headers = headerRow === null ? [] : (grid[headerRow] ?? []);
   return Array.from({ length: width }, (_, index) => {
     const header = headers[index];
-    const title =
-      header === null || header === undefined || header === "" ? "(no header)" : String(header);
+    const text = header === null || header === undefined ? "" : String(header).trim();
+    const title = text === "" ? "(no header)" : text;
     return { index, text: `${columnLetters(firstColumn + index)} · ${title}` };
   });
 }

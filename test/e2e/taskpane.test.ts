@@ -1,0 +1,248 @@
+/**
+ * The add-in in a real browser: the built task pane, served by the real add-in server (emulator
+ * mode), with a fake Office host in place of office.js holding a real corpus BOM. Auto-map,
+ * upload, follow the job, write the results table, calculate its COFACTR formulas through the
+ * registered custom functions, and check the table. Screenshots: test-results/e2e/*.png.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Papa from "papaparse";
+import { chromium, type Browser, type Page } from "playwright-core";
+import type { BomResponse } from "../../src/core/api";
+import { readBom } from "../../src/core/bom";
+import type { BomReadResult } from "../../src/core/bom/types";
+import { RESULT_COLUMNS } from "../../src/addin/taskpane/results/resultsTable";
+import { startAddinServer, type RunningAddinServer } from "../../src/server/start";
+import { WorkbookData, type FakeCellValue } from "../support/excelFake";
+import { buildFakeHost, DIST, ensureAddinBuilt, OUTPUT } from "./build";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CORPUS = path.resolve(
+  __dirname,
+  "..",
+  "..",
+  "..",
+  "shared",
+  "bom-corpus",
+  "glasgow-revC3-bom.csv",
+);
+const haveChromium = fs.existsSync(CHROMIUM);
+
+if (!haveChromium && !process.env.CI) {
+  console.warn(
+    "Skipping the browser test: /usr/bin/chromium is missing. Install it with " +
+      "`apt-get update && apt-get install -y chromium` (never `npx playwright install`).",
+  );
+}
+
+interface TableDump {
+  sheet: string;
+  values: FakeCellValue[][];
+  formulas: FakeCellValue[][];
+}
+
+/** The corpus BOM as Excel would hold it after opening the CSV. */
+function corpusSheet(): { grid: FakeCellValue[][]; read: BomReadResult } {
+  const parsed = Papa.parse<string[]>(fs.readFileSync(CORPUS, "utf8"), { skipEmptyLines: true });
+  const data = new WorkbookData();
+  data.addSheet("BOM", parsed.data);
+  const grid = data.usedValues("BOM");
+  return { grid, read: readBom(grid, { firstRow: 1, firstColumn: 1 }) };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(OUTPUT, `${name}.png`), fullPage: true });
+}
+
+const suite = haveChromium ? describe : describe.skip;
+
+if (!haveChromium && process.env.CI) {
+  test("chromium is installed for the browser test", () => {
+    throw new Error(`${CHROMIUM} is missing: the CI image must install Debian's chromium.`);
+  });
+}
+
+suite("task pane in a browser", () => {
+  jest.setTimeout(240_000);
+  let server: RunningAddinServer;
+  let browser: Browser;
+  let hostScript: string;
+  const sheet = corpusSheet();
+
+  beforeAll(async () => {
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    ensureAddinBuilt();
+    hostScript = await buildFakeHost();
+    server = await startAddinServer({ env: { ADDIN_DIST: DIST, LOG_LEVEL: "silent" } });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openPane(query = ""): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ contentType: "application/javascript", body: hostScript }),
+    );
+    await page.addInitScript((grid) => {
+      (window as unknown as { __E2E_SHEETS: unknown }).__E2E_SHEETS = [
+        { name: "BOM", values: grid },
+      ];
+    }, sheet.grid);
+    await page.goto(`${server.url}/taskpane.html${query}`);
+    await page.getByRole("group", { name: "Column mapping" }).waitFor();
+    expect(errors).toEqual([]);
+    return page;
+  }
+
+  it("maps, uploads, writes the results table and calculates it", async () => {
+    const page = await openPane();
+    const { read } = sheet;
+    expect(read.lines.length).toBeGreaterThan(40);
+
+    // Auto-mapping of the Glasgow BOM's headers.
+    await expect(
+      page.getByRole("combobox", { name: "MPN", exact: true }).textContent(),
+    ).resolves.toBe("G · MPN");
+    await expect(
+      page.getByRole("combobox", { name: "Manufacturer", exact: true }).textContent(),
+    ).resolves.toBe("H · Mfg");
+    await expect(
+      page.getByRole("combobox", { name: "Quantity", exact: true }).textContent(),
+    ).resolves.toBe("B · Quantity");
+    await shot(page, "01-mapping");
+
+    await page.getByRole("tab", { name: "Upload" }).click();
+    await page.getByRole("textbox", { name: /BOM name/ }).fill("Glasgow revC3");
+    await page.getByRole("textbox", { name: "Version" }).fill("C3");
+    await page.getByRole("spinbutton", { name: /Build quantity/ }).fill("25");
+    await page.getByRole("spinbutton", { name: /Build quantity/ }).press("Tab");
+    await page.getByRole("button", { name: "Upload BOM" }).click();
+    await page.getByRole("list", { name: "Upload steps" }).waitFor();
+    await shot(page, "02-uploading");
+    await page.getByText("BOM uploaded").waitFor({ timeout: 30_000 });
+    await shot(page, "03-uploaded");
+
+    const settings = (await page.evaluate(() =>
+      (
+        window as unknown as { __fakeHost: { settings(): Record<string, string> } }
+      ).__fakeHost.settings(),
+    )) as Record<string, string>;
+    const stored = JSON.parse(settings["cofactr.bom.BOM"] ?? "{}") as {
+      bomId?: string;
+      integrationRecordId?: string;
+    };
+    expect(stored.bomId).toBeTruthy();
+    expect(stored.integrationRecordId).toBeTruthy();
+    const bom = (await (
+      await fetch(`${server.url}/api/boms/${stored.bomId}`)
+    ).json()) as BomResponse;
+    expect(bom.name).toBe("Glasgow revC3");
+    expect(bom.lines).toHaveLength(read.lines.length);
+    const matched = bom.lines.filter((line) => line.match_status === "matched").length;
+    await expect(
+      page
+        .getByText(
+          `${read.lines.length} lines: ${matched} matched, ${read.lines.length - matched} unmatched.`,
+          {
+            exact: false,
+          },
+        )
+        .count(),
+    ).resolves.toBe(1);
+
+    await page.getByRole("button", { name: "Write results" }).click();
+    await page.getByText(/Wrote \d+ lines to 'Cofactr results'!A5:M\d+/).waitFor();
+    await shot(page, "04-results-written");
+
+    const calculated = await page.evaluate(() =>
+      (
+        window as unknown as { __fakeHost: { calculate(): Promise<number> } }
+      ).__fakeHost.calculate(),
+    );
+    expect(calculated).toBeGreaterThan(read.lines.length * 5);
+    const table = (await page.evaluate(() =>
+      (window as unknown as { __fakeHost: { table(name: string): unknown } }).__fakeHost.table(
+        "CofactrResults",
+      ),
+    )) as TableDump;
+    expect(table.sheet).toBe("Cofactr results");
+    const [header, ...rows] = table.values;
+    expect(header).toEqual([...RESULT_COLUMNS]);
+    expect(rows).toHaveLength(read.lines.length);
+    const column = (name: (typeof RESULT_COLUMNS)[number]) => RESULT_COLUMNS.indexOf(name);
+
+    let priced = 0;
+    rows.forEach((row, index) => {
+      const line = read.lines[index];
+      const returned = bom.lines[index];
+      expect(row[column("BOM row")]).toBe(read.lineRows[index]);
+      expect(String(row[column("MPN")]).trim()).toBe(line?.mpn ?? "");
+      const expectedMatch = line?.do_not_place
+        ? "Do not place"
+        : { matched: "Matched", unmatched: "Unmatched", custom: "Custom part" }[
+            returned?.match_status ?? "unmatched"
+          ];
+      expect(row[column("Match")]).toBe(expectedMatch);
+      expect(row[column("CPID")]).toBe(returned?.part?.cpid ?? "");
+      const unit = row[column("Unit price")];
+      const quantity = row[column("Build qty")];
+      if (!line?.do_not_place) expect(quantity).toBe((line?.quantity ?? 1) * 25);
+      if (typeof unit === "number") {
+        priced += 1;
+        expect(unit).toBeGreaterThan(0);
+        expect(row[column("Extended price")]).toBeCloseTo(unit * Number(quantity), 6);
+        expect(typeof row[column("Stock")]).toBe("number");
+      } else if (line?.mpn && !line.do_not_place) {
+        expect(unit).toMatch(/^#(N\/A|VALUE!)$/);
+      }
+    });
+    // Lines Cofactr matched get a price at the build quantity from the emulator's offers.
+    expect(priced).toBeGreaterThan(matched / 2);
+    const firstFormula = table.formulas[1]?.[column("Unit price")];
+    expect(firstFormula).toBe(
+      `=COFACTR.PRICE('BOM'!G${read.lineRows[0]},'BOM'!H${read.lineRows[0]},D6,$B$3)`,
+    );
+    await page.close();
+  });
+
+  it("uploads from the ribbon command, updating the same BOM, and renders dark", async () => {
+    const page = await openPane("?theme=dark");
+    const host = "window.__fakeHost";
+    await page.evaluate(`${host}.runAction("uploadBom")`);
+    expect(await page.evaluate(`${host}.taskpaneShown()`)).toBe(1);
+    await page.getByText("BOM uploaded").waitFor({ timeout: 30_000 });
+    const first = JSON.parse(
+      ((await page.evaluate(`${host}.settings()`)) as Record<string, string>)["cofactr.bom.BOM"] ??
+        "{}",
+    ) as { bomId: string };
+    await page.evaluate(`${host}.runAction("uploadBom")`);
+    await page.getByText("BOM uploaded").waitFor({ timeout: 30_000 });
+    const second = JSON.parse(
+      ((await page.evaluate(`${host}.settings()`)) as Record<string, string>)["cofactr.bom.BOM"] ??
+        "{}",
+    ) as { bomId: string };
+    expect(second.bomId).toBe(first.bomId);
+    await shot(page, "05-ribbon-upload-dark");
+    await page.getByRole("tab", { name: "BOM" }).click();
+    await shot(page, "06-mapping-dark");
+    await page.close();
+  });
+});
