@@ -1,6 +1,15 @@
 /**
  * The embedded Cofactr emulator: a real HTTP implementation of the Knowledge Graph (`/graph`)
  * and the Platform API (`/platform`) on loopback, with a generated catalogue and fault injection.
+ *
+ * Knowledge Graph (X-CLIENT-ID + X-API-KEY): GET /graph/products/, /graph/products/{id},
+ *   /graph/products/autocompletions/, POST /graph/batch/products/.
+ * Platform (Authorization: Api-Key <key>, trailing slash required): /platform/v1/boms/,
+ *   /v1/boms/{id}/ (GET, PATCH, DELETE), /v1/boms/{id}/approve/, /v1/boms/{id}/lines/[{id}/],
+ *   /v1/boms/{id}/raw_lines/, /v1/parse_raw_bom/, PUT /v1/integrations/async_boms/,
+ *   /v1/async_jobs/{id}/.
+ * Faults: options.faults, setFaults(), POST /__admin/faults, POST /__admin/reset,
+ *   GET /__admin/stats, and per request `X-Emulator-Fault: 429|500|502|504|delay=<ms>|job-fail`.
  */
 import { createEmulatorApp, type EmulatorAppOptions } from "./app";
 import type { EmulatorOptions, RunningEmulator } from "./contract";

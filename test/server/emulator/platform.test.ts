@@ -518,3 +518,65 @@ describe("job timing options", () => {
     }
   });
 });
+
+describe("BOM and line routes beyond the upsert", () => {
+  async function newBom(name: string): Promise<Body> {
+    const response = await platformCall(emulator, "POST", "/v1/parse_raw_bom/", {
+      name,
+      raw_lines: [{ mpn: "LM358DR", quantity: 2, reference_designators_string: "U1 U2" }],
+    });
+    return response.body;
+  }
+
+  it("POST raw_lines adds a matched line, or sums into the line with the same part and refdes", async () => {
+    const bom = await newBom("Raw line target");
+    const same = await platformCall(emulator, "POST", `/v1/boms/${bom.id}/raw_lines/`, {
+      mpn: "lm358dr",
+      manufacturer_name: "Texas Instruments",
+      quantity: 3,
+      reference_designators_string: "U1 U2",
+    });
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({ id: bom.lines[0].id, quantity: 5 });
+    const other = await platformCall(emulator, "POST", `/v1/boms/${bom.id}/raw_lines/`, {
+      mpn: "LM358DR",
+      quantity: 1,
+      reference_designators_string: "U9",
+    });
+    expect(other.body.id).not.toBe(bom.lines[0].id);
+    const line = await platformCall(emulator, "GET", `/v1/boms/${bom.id}/lines/${other.body.id}/`);
+    expect(line.body).toEqual(other.body);
+    const missingMpn = await platformCall(emulator, "POST", `/v1/boms/${bom.id}/raw_lines/`, {
+      quantity: 1,
+    });
+    expect(missingMpn.status).toBe(422);
+    expect(missingMpn.body.detail[0].loc).toEqual(["body", "mpn"]);
+  });
+
+  it("PATCH changes header fields until the BOM is approved; approving twice is refused", async () => {
+    const bom = await newBom("Patch me");
+    const patched = await platformCall(emulator, "PATCH", `/v1/boms/${bom.id}/`, {
+      part_number: "PN-1",
+    });
+    expect(patched.body).toMatchObject({ name: "Patch me", part_number: "PN-1", line_count: 1 });
+    const approved = await platformCall(emulator, "POST", `/v1/boms/${bom.id}/approve/`);
+    expect(approved.body.approved).toBe(true);
+    expect((await platformCall(emulator, "POST", `/v1/boms/${bom.id}/approve/`)).status).toBe(400);
+    expect(
+      (await platformCall(emulator, "PATCH", `/v1/boms/${bom.id}/`, { name: "late" })).status,
+    ).toBe(400);
+    const invalid = await platformCall(emulator, "PATCH", `/v1/boms/${bom.id}/`, { name: "" });
+    expect(invalid.status).toBe(422);
+  });
+
+  it("DELETE removes an unapproved BOM (204) and archives an approved one", async () => {
+    const draft = await newBom("Delete me");
+    expect((await platformCall(emulator, "DELETE", `/v1/boms/${draft.id}/`)).status).toBe(204);
+    expect((await platformCall(emulator, "GET", `/v1/boms/${draft.id}/`)).status).toBe(404);
+    const kept = await newBom("Archive me");
+    await platformCall(emulator, "POST", `/v1/boms/${kept.id}/approve/`);
+    const archived = await platformCall(emulator, "DELETE", `/v1/boms/${kept.id}/`);
+    expect(archived.status).toBe(200);
+    expect(archived.body).toMatchObject({ id: kept.id, approved: true, archived: true });
+  });
+});

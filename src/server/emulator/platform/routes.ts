@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { EmulatorState } from "../state";
 import { validationItems } from "../validation";
 import { requestFault } from "../requestFaults";
-import { parseRawBomSchema, upsertBomSchema } from "./schemas";
+import { bomPatchSchema, parseRawBomSchema, upsertLineSchema, upsertBomSchema } from "./schemas";
 import { bomDetail, bomSummary, EMULATOR_ORG_ID } from "./store";
 
 const listQuery = z.object({
@@ -62,6 +62,52 @@ export function registerPlatformRoutes(platform: FastifyInstance, state: Emulato
     if (!bom) return reply.code(404).send({ detail: "Not Found" });
     return reply.send(bomDetail(bom));
   });
+
+  platform.patch<{ Params: { bomId: string } }>("/v1/boms/:bomId/", (request, reply) => {
+    const bom = state.store.get(request.params.bomId);
+    if (!bom) return reply.code(404).send({ detail: "Not Found" });
+    const parsed = bomPatchSchema.safeParse(request.body, { reportInput: true });
+    if (!parsed.success) {
+      return reply.code(422).send({ detail: validationItems(parsed.error, "body") });
+    }
+    if (bom.approved) return reply.code(400).send({ detail: "An approved BOM cannot be changed." });
+    return reply.send(bomDetail(state.store.update(bom, parsed.data)));
+  });
+
+  platform.delete<{ Params: { bomId: string } }>("/v1/boms/:bomId/", (request, reply) => {
+    const bom = state.store.get(request.params.bomId);
+    if (!bom) return reply.code(404).send({ detail: "Not Found" });
+    if (state.store.remove(bom) === "deleted") return reply.code(204).send();
+    return reply.send(bomDetail(bom));
+  });
+
+  platform.post<{ Params: { bomId: string } }>("/v1/boms/:bomId/approve/", (request, reply) => {
+    const bom = state.store.get(request.params.bomId);
+    if (!bom) return reply.code(404).send({ detail: "Not Found" });
+    if (bom.approved) return reply.code(400).send({ detail: "The BOM is already approved." });
+    return reply.send(bomDetail(state.store.update(bom, {}, { approved: true })));
+  });
+
+  platform.post<{ Params: { bomId: string } }>("/v1/boms/:bomId/raw_lines/", (request, reply) => {
+    const bom = state.store.get(request.params.bomId);
+    if (!bom) return reply.code(404).send({ detail: "Not Found" });
+    const parsed = upsertLineSchema.safeParse(request.body, { reportInput: true });
+    if (!parsed.success) {
+      return reply.code(422).send({ detail: validationItems(parsed.error, "body") });
+    }
+    return reply.send(state.store.addRawLine(bom, parsed.data));
+  });
+
+  platform.get<{ Params: { bomId: string; lineId: string } }>(
+    "/v1/boms/:bomId/lines/:lineId/",
+    (request, reply) => {
+      const line = state.store
+        .get(request.params.bomId)
+        ?.lines.find((candidate) => candidate.id === request.params.lineId.toLowerCase());
+      if (!line) return reply.code(404).send({ detail: "Not Found" });
+      return reply.send(line);
+    },
+  );
 
   platform.get<{ Params: { bomId: string } }>("/v1/boms/:bomId/lines/", (request, reply) => {
     const query = readListQuery(request, reply);

@@ -65,3 +65,14 @@ export const parseRawBomSchema = z.object({
   ...integrationFields,
 });
 export type ParseRawBomInput = z.infer<typeof parseRawBomSchema>;
+
+/** PATCH of a BOM's header (unknown keys are ignored, as django-ninja does). */
+export const bomPatchSchema = z
+  .object({
+    name: text,
+    version: text.nullable(),
+    part_number: text.nullable(),
+    metadata,
+  })
+  .partial();
+export type BomPatchInput = z.infer<typeof bomPatchSchema>;

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Catalogue } from "../catalogue";
 import { buildLines, type BomLine } from "./matching";
-import type { ParseRawBomInput, UpsertBomInput } from "./schemas";
+import type { BomPatchInput, ParseRawBomInput, RawLineInput, UpsertBomInput } from "./schemas";
 
 /** The one org every emulator key belongs to. */
 export const EMULATOR_ORG_ID = "5d0f6a3e-9c1b-4f7e-8a2d-3b6c9e1f4a70";
@@ -46,6 +46,43 @@ export class BomStore {
 
   clear(): void {
     this.boms.clear();
+  }
+
+  /** PATCH: header fields only; lines are changed through their own routes. */
+  update(bom: Bom, changes: BomPatchInput, flags: { approved?: boolean } = {}): Bom {
+    Object.assign(bom, changes, flags, { updated_at: new Date().toISOString() });
+    return bom;
+  }
+
+  /** DELETE: an unapproved BOM goes away, an approved one is archived. */
+  remove(bom: Bom): "deleted" | "archived" {
+    if (!bom.approved) {
+      this.boms.delete(bom.id);
+      return "deleted";
+    }
+    bom.archived = true;
+    bom.updated_at = new Date().toISOString();
+    return "archived";
+  }
+
+  /** One raw line: matched, then summed into a line with the same part and refdes string. */
+  addRawLine(bom: Bom, input: RawLineInput): BomLine {
+    const [line] = buildLines(this.catalogue, bom.id, [input]);
+    if (!line) throw new Error("buildLines returned no line");
+    const twin = line.part
+      ? bom.lines.find(
+          (existing) =>
+            existing.part?.id === line.part?.id &&
+            existing.reference_designators_string === line.reference_designators_string,
+        )
+      : undefined;
+    bom.updated_at = new Date().toISOString();
+    if (twin) {
+      twin.quantity += line.quantity;
+      return twin;
+    }
+    bom.lines.push(line);
+    return line;
   }
 
   /** parse_raw_bom: always a new BOM. */
