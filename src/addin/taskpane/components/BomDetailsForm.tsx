@@ -5,7 +5,13 @@ import type { BomDetails } from "../../excel/gateway";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+  },
+  // Fluent inputs keep a minimum width; the pane is narrow.
+  input: { minWidth: "0", width: "100%" },
 });
 
 export function BomDetailsForm(props: {
@@ -25,6 +31,7 @@ export function BomDetailsForm(props: {
         validationMessage={nameMissing ? "Give the BOM a name." : undefined}
       >
         <Input
+          className={styles.input}
           value={details.name}
           disabled={props.disabled}
           onChange={(_, data) => props.onChange({ name: data.value })}
@@ -33,6 +40,7 @@ export function BomDetailsForm(props: {
       <div className={styles.pair}>
         <Field label="Version">
           <Input
+            className={styles.input}
             value={details.version}
             disabled={props.disabled}
             placeholder="e.g. C3"
@@ -41,6 +49,7 @@ export function BomDetailsForm(props: {
         </Field>
         <Field label="Part number">
           <Input
+            className={styles.input}
             value={details.partNumber}
             disabled={props.disabled}
             onChange={(_, data) => props.onChange({ partNumber: data.value })}

@@ -36,6 +36,9 @@ async function renderPane(values: SheetRegion | null) {
   return { harness, user };
 }
 
+// Fluent renders slowly in jsdom on a busy machine; these are waits, not timing assertions.
+jest.setTimeout(60_000);
+
 describe("task pane", () => {
   it("shows the detected mapping with confidences, a preview and the sheet line", async () => {
     await renderPane(GOOD);
@@ -74,7 +77,7 @@ describe("task pane", () => {
     await user.click(screen.getByRole("tab", { name: "Upload" }));
     const name = screen.getByRole("textbox", { name: /BOM name/ });
     await user.clear(name);
-    await user.type(name, "Power board");
+    await user.paste("Power board");
     await user.click(screen.getByRole("button", { name: "Upload BOM" }));
     const done = await screen.findByText(/3 lines: 2 matched, 1 unmatched\. BOM id bom-1\./);
     expect(done).toBeTruthy();
@@ -172,9 +175,12 @@ describe("task pane", () => {
     const { harness, user } = await renderPane(GOOD);
     await user.click(screen.getByRole("tab", { name: "Connection" }));
     await user.click(screen.getByRole("radio", { name: "My own Cofactr keys" }));
-    await user.type(screen.getByLabelText("Knowledge Graph client id"), "client-1");
-    await user.type(screen.getByLabelText("Knowledge Graph API key"), "graph-secret");
-    await user.type(screen.getByLabelText(/Platform API key/), "platform-secret");
+    await user.click(screen.getByLabelText("Knowledge Graph client id"));
+    await user.paste("client-1");
+    await user.click(screen.getByLabelText("Knowledge Graph API key"));
+    await user.paste("graph-secret");
+    await user.click(screen.getByLabelText(/Platform API key/));
+    await user.paste("platform-secret");
     await user.click(screen.getByRole("button", { name: "Save and test connection" }));
     await screen.findByText("Your Cofactr keys work.");
     expect(harness.storage.get("cofactr.connection.v1")).toContain("platform-secret");
