@@ -4,11 +4,18 @@ import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 
 const manifestText = fs.readFileSync(path.join(__dirname, "..", "manifest.xml"), "utf8");
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: () => false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: () => false,
+});
 const manifest = parser.parse(manifestText).OfficeApp;
 
 /** Every element of a parsed tree, depth first, with its tag name. */
-function* elements(node: unknown, name = "OfficeApp"): Generator<[string, Record<string, unknown>]> {
+function* elements(
+  node: unknown,
+  name = "OfficeApp",
+): Generator<[string, Record<string, unknown>]> {
   if (Array.isArray(node)) {
     for (const item of node) yield* elements(item, name);
     return;
@@ -25,7 +32,9 @@ const all = [...elements(manifest)];
 const resources = all.filter(
   ([name, node]) => /^bt:(Image|Url|String)$/.test(name) && typeof node["@id"] === "string",
 );
-const resourceIds = new Map(resources.map(([name, node]) => [node["@id"] as string, { name, node }]));
+const resourceIds = new Map(
+  resources.map(([name, node]) => [node["@id"] as string, { name, node }]),
+);
 
 function resourceUrl(id: string): string {
   const resource = resourceIds.get(id);
@@ -81,7 +90,9 @@ describe("manifest.xml", () => {
     expect(customFunctions.Page.SourceLocation["@resid"]).toBe(runtime);
     expect(host.DesktopFormFactor.FunctionFile["@resid"]).toBe(runtime);
     expect(resourceUrl(runtime)).toMatch(/\/taskpane\.html$/);
-    expect(resourceUrl(customFunctions.Script.SourceLocation["@resid"])).toMatch(/\/functions\.js$/);
+    expect(resourceUrl(customFunctions.Script.SourceLocation["@resid"])).toMatch(
+      /\/functions\.js$/,
+    );
     expect(resourceUrl(customFunctions.Metadata.SourceLocation["@resid"])).toMatch(
       /\/functions\.json$/,
     );
