@@ -37,7 +37,10 @@ const environmentSchema = z.object({
   UPSTREAM_MAX_ATTEMPTS: positiveInt(3),
   /** First wait between attempts without Retry-After; doubles each time. */
   UPSTREAM_BACKOFF_MS: positiveInt(1_000),
-  LOOKUP_CACHE_TTL_S: positiveInt(6 * 3600),
+  /** A cached part carries its offers, so this bounds how old a price or stock figure can be:
+   * the same 10 minutes the add-in keeps prices and stock before asking again. */
+  LOOKUP_CACHE_TTL_S: positiveInt(600),
+  /** Not-found answers are forgotten sooner: a part may be added to the catalogue. */
   LOOKUP_NOT_FOUND_TTL_S: positiveInt(300),
   LOOKUP_CACHE_MAX: positiveInt(100_000),
 });
