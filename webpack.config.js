@@ -62,9 +62,9 @@ module.exports = (_env, argv) => {
         ],
       }),
     ],
-    // One webpack runtime for the three entries, so they share one copy of every module (the
-    // batcher, its cache and the connection) instead of each bundling its own.
-    optimization: { runtimeChunk: "single" },
+    // One webpack runtime for the three entries, so they share one instance of every module (the
+    // batcher, its cache and the connection); shared modules go to common chunks, loaded once.
+    optimization: { runtimeChunk: "single", splitChunks: { chunks: "all" } },
     performance: { hints: false },
   };
 };
