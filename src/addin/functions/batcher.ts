@@ -25,6 +25,7 @@ import {
   type LookupResult,
   type PartQuery,
 } from "../../core/api";
+import { TRANSIENT_HTTP_STATUSES, parseRetryAfterMs } from "../../core/http-retry";
 import { UnexpectedResponseError, parseLookupResponse } from "./lookup-response";
 import { queryKey } from "./query-key";
 
@@ -77,8 +78,6 @@ interface PendingQuery {
 }
 
 const LOOKUP_PATH = "/api/parts/lookup";
-const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
-
 /** A failure worth another attempt. */
 class TransientError extends Error {
   constructor(
@@ -96,15 +95,6 @@ class PermanentError extends Error {
     super(message);
     this.name = "PermanentError";
   }
-}
-
-/** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
-export function parseRetryAfter(header: string | null, nowMs: number): number | null {
-  if (header == null || header.trim() === "") return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
 }
 
 async function errorMessageOf(response: Response): Promise<string> {
@@ -273,8 +263,8 @@ export class LookupBatcher {
       throw new TransientError(`Cofactr add-in server unreachable: ${detail}`, null);
     }
 
-    if (TRANSIENT_STATUSES.has(response.status)) {
-      const retryAfter = parseRetryAfter(response.headers.get("retry-after"), this.now());
+    if (TRANSIENT_HTTP_STATUSES.has(response.status)) {
+      const retryAfter = parseRetryAfterMs(response.headers.get("retry-after"), this.now());
       const message = await errorMessageOf(response);
       throw new TransientError(
         `Cofactr service busy (HTTP ${response.status}): ${message}`,

@@ -35,6 +35,3 @@ export class UpstreamError extends Error {
     return this.options.retryable ?? false;
   }
 }
-
-/** Retried statuses: rate limits and gateway trouble. Other 4xx and 500 are final. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);

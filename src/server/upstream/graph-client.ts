@@ -12,7 +12,8 @@ import {
   type SearchStrategy,
 } from "../../core/cofactr";
 import type { GraphCredentials } from "../config";
-import { RETRYABLE_STATUSES, UpstreamError } from "./errors";
+import { TRANSIENT_HTTP_STATUSES } from "../../core/http-retry";
+import { UpstreamError } from "./errors";
 import { sendJson } from "./http";
 import type { UpstreamPolicy } from "./resilience";
 
@@ -205,7 +206,7 @@ function memberOutcome<P>(member: unknown): MemberOutcome<P> {
     ok: false,
     error: new UpstreamError("http", `${what}: Cofactr answered HTTP ${code}${summary}`, {
       status: code,
-      retryable: RETRYABLE_STATUSES.has(code),
+      retryable: TRANSIENT_HTTP_STATUSES.has(code),
     }),
   };
 }

@@ -1,5 +1,6 @@
 /** One HTTP attempt against a Cofactr API: JSON in and out, every failure an UpstreamError. */
-import { RETRYABLE_STATUSES, UpstreamError } from "./errors";
+import { TRANSIENT_HTTP_STATUSES, parseRetryAfterMs } from "../../core/http-retry";
+import { UpstreamError } from "./errors";
 
 export interface JsonRequest {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -52,15 +53,15 @@ export async function sendJson(
     }
     return { status: response.status, body };
   }
-  const retryable = RETRYABLE_STATUSES.has(response.status);
-  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+  const retryable = TRANSIENT_HTTP_STATUSES.has(response.status);
+  const retryAfterMs = parseRetryAfterMs(response.headers.get("retry-after"), Date.now());
   const detail = body === INVALID_JSON ? undefined : detailOf(body);
   const summary =
     typeof detail === "string" && detail.length > 0 ? `: ${detail.slice(0, 200)}` : "";
   throw new UpstreamError("http", `${what}: Cofactr answered HTTP ${response.status}${summary}`, {
     status: response.status,
     retryable,
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    ...(retryAfterMs === null ? {} : { retryAfterMs }),
     ...(detail === undefined ? {} : { detail }),
   });
 }
@@ -81,16 +82,6 @@ function detailOf(body: unknown): unknown {
     return (body as { detail: unknown }).detail;
   }
   return undefined;
-}
-
-/** Retry-After: delta seconds (Cofactr may send fractions) or an HTTP date. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const seconds = Number(value.trim());
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
 }
 
 function networkError(what: string, error: unknown, signal: AbortSignal): UpstreamError {

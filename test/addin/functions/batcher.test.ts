@@ -1,5 +1,5 @@
 import { LOOKUP_MAX_QUERIES, type LookupResult, type PartQuery } from "../../../src/core/api";
-import { LookupBatcher, parseRetryAfter } from "../../../src/addin/functions/batcher";
+import { LookupBatcher } from "../../../src/addin/functions/batcher";
 import {
   CATALOGUE,
   fakeLookupApi,
@@ -331,21 +331,5 @@ describe("LookupBatcher: every failure settles every caller", () => {
       batcher.lookup({ mpn: "GCM21BR72A104KA37L" }),
     ]);
     expect(results.map((r) => r.status)).toEqual(["error", "error", "found"]);
-  });
-});
-
-describe("parseRetryAfter", () => {
-  const now = Date.parse("2026-11-23T12:00:00Z");
-  it.each<[string | null, number | null]>([
-    ["2", 2000],
-    ["0.05", 50],
-    ["0", 0],
-    ["Mon, 23 Nov 2026 12:00:05 GMT", 5000],
-    ["Mon, 23 Nov 2026 11:00:00 GMT", 0],
-    ["soon", null],
-    ["", null],
-    [null, null],
-  ])("%p → %p ms", (header, expected) => {
-    expect(parseRetryAfter(header, now)).toBe(expected);
   });
 });

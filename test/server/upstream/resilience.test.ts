@@ -1,5 +1,5 @@
 import { UpstreamError } from "../../../src/server/upstream/errors";
-import { parseRetryAfter, sendJson } from "../../../src/server/upstream/http";
+import { sendJson } from "../../../src/server/upstream/http";
 import { UpstreamPolicy } from "../../../src/server/upstream/resilience";
 import { closedPortUrl, startFakeUpstream, type FakeUpstream } from "../support/fake-upstream";
 import { fastTuning } from "../support/tuning";
@@ -121,16 +121,5 @@ describe("UpstreamPolicy with sendJson", () => {
     } finally {
       await broken.close();
     }
-  });
-});
-
-describe("parseRetryAfter", () => {
-  it("reads seconds, fractions and HTTP dates", () => {
-    expect(parseRetryAfter("2")).toBe(2000);
-    expect(parseRetryAfter("0.05")).toBe(50);
-    expect(parseRetryAfter(null)).toBeUndefined();
-    expect(parseRetryAfter("soon")).toBeUndefined();
-    const now = Date.parse("2026-01-01T00:00:00Z");
-    expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:03 GMT", now)).toBe(3000);
   });
 });

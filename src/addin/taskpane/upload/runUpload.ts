@@ -7,6 +7,7 @@
 import { ExponentialBackoff, handleWhenResult, noJitterGenerator, retry } from "cockatiel";
 import type { BomResponse, JobStatusResponse, UpsertBomRequest } from "../../../core/api";
 import { saveMapping } from "../../../core/bom";
+import { TRANSIENT_HTTP_STATUSES } from "../../../core/http-retry";
 import type { BomReadResult, Grid } from "../../../core/bom/types";
 import type { BomDetails, BomSheetSettings, WorkbookGateway } from "../../excel/gateway";
 import type { ApiClient } from "../services/apiClient";
@@ -140,7 +141,8 @@ function summarize(jobId: string, job: JobStatusResponse, bom: BomResponse | nul
 
 function isTransient(error: Error): boolean {
   const status = (error as { status?: unknown }).status;
-  return status === 0 || status === 429 || status === 502 || status === 503 || status === 504;
+  // Status 0: the request never got an answer (network down, server restarting).
+  return status === 0 || (typeof status === "number" && TRANSIENT_HTTP_STATUSES.has(status));
 }
 
 /** Follows a job until it succeeds or fails, then records the outcome in the workbook. */
