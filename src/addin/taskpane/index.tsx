@@ -3,8 +3,19 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { createServices } from "./services/paneServices";
 
+/** Once the pane has been opened, load the runtime with the workbook from then on, so COFACTR
+ * formulas calculate at open instead of waiting in #BUSY! for the pane. */
+function loadRuntimeWithDocument(): void {
+  try {
+    void Office.addin?.setStartupBehavior?.(Office.StartupBehavior.load)?.catch(() => undefined);
+  } catch {
+    // Hosts without the shared-runtime API keep the default (load on demand).
+  }
+}
+
 Office.onReady(() => {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
   createRoot(container).render(<App services={createServices()} />);
+  loadRuntimeWithDocument();
 });
