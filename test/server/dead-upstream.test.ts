@@ -4,6 +4,10 @@ import { startAddinServer, type RunningAddinServer } from "../../src/server/star
 import { call } from "./support/app-harness";
 import { closedPortUrl, startFakeUpstream, type FakeUpstream } from "./support/fake-upstream";
 
+/** A dead or silent Cofactr must end in an error, never a hang: a test still running after this
+ * fails. The deadlines under test are 0.3–1.5 s; the rest is margin for a loaded machine. */
+const HANG_GUARD_MS = 10_000;
+
 const KEYS = {
   COFACTR_MODE: "cofactr",
   COFACTR_CLIENT_ID: "dead-client",
@@ -26,24 +30,28 @@ describe("a Cofactr that cannot be reached", () => {
   });
   afterAll(() => server.close());
 
-  it("answers every lookup with an error result naming the cause", async () => {
-    expect(server.emulator).toBeNull();
-    const started = Date.now();
-    const response = await call(
-      `${server.url}/api/parts/lookup`,
-      "POST",
-      { queries: [{ mpn: "LM317T" }, { mpn: "" }, { mpn: "LM317T" }] },
-      TOKEN,
-    );
-    expect(response.status).toBe(200);
-    expect(response.body.results).toEqual([
-      { status: "error", message: expect.stringMatching(/could not be reached \(ECONNREFUSED\)/) },
-      { status: "error", message: "The MPN is empty." },
-      { status: "error", message: expect.stringMatching(/could not be reached/) },
-    ]);
-    // Bounded by the 1 s deadline (plus slack for a loaded machine), not by a hang.
-    expect(Date.now() - started).toBeLessThan(8_000);
-  });
+  it(
+    "answers every lookup with an error result naming the cause",
+    async () => {
+      expect(server.emulator).toBeNull();
+      const response = await call(
+        `${server.url}/api/parts/lookup`,
+        "POST",
+        { queries: [{ mpn: "LM317T" }, { mpn: "" }, { mpn: "LM317T" }] },
+        TOKEN,
+      );
+      expect(response.status).toBe(200);
+      expect(response.body.results).toEqual([
+        {
+          status: "error",
+          message: expect.stringMatching(/could not be reached \(ECONNREFUSED\)/),
+        },
+        { status: "error", message: "The MPN is empty." },
+        { status: "error", message: expect.stringMatching(/could not be reached/) },
+      ]);
+    },
+    HANG_GUARD_MS,
+  );
 
   it("answers BOM calls with 502 upstream_unavailable", async () => {
     const upsert = await call(`${server.url}/api/boms`, "PUT", { name: "B" }, TOKEN);
@@ -66,23 +74,25 @@ describe("a Cofactr that never answers", () => {
     await silent.close();
   });
 
-  it("gives error results once the deadline passes", async () => {
-    const started = Date.now();
-    const response = await call(
-      `${server.url}/api/parts/lookup`,
-      "POST",
-      { queries: [{ mpn: "LM317T", manufacturer: "TI" }] },
-      TOKEN,
-    );
-    expect(response.body.results).toEqual([
-      {
-        status: "error",
-        message: "Knowledge Graph batch: Cofactr did not answer within 0.3 s (after 3 attempts)",
-      },
-    ]);
-    expect(silent.requests.length).toBeGreaterThanOrEqual(2);
-    expect(Date.now() - started).toBeLessThan(8_000);
-  });
+  it(
+    "gives error results once the deadline passes",
+    async () => {
+      const response = await call(
+        `${server.url}/api/parts/lookup`,
+        "POST",
+        { queries: [{ mpn: "LM317T", manufacturer: "TI" }] },
+        TOKEN,
+      );
+      expect(response.body.results).toEqual([
+        {
+          status: "error",
+          message: "Knowledge Graph batch: Cofactr did not answer within 0.3 s (after 3 attempts)",
+        },
+      ]);
+      expect(silent.requests.length).toBeGreaterThanOrEqual(2);
+    },
+    HANG_GUARD_MS,
+  );
 
   it("answers a job poll with 504 upstream_timeout", async () => {
     const job = await call(`${server.url}/api/jobs/j-1`, "GET", undefined, TOKEN);
