@@ -110,9 +110,12 @@ describe("per-request header X-Emulator-Fault", () => {
     emulator.setFaults({ concurrencyLimit: 1 });
     const delayed = graphGet(emulator, PRODUCT, {
       ...graphHeaders(emulator),
-      "X-Emulator-Fault": "delay=300",
+      "X-Emulator-Fault": "delay=1500",
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Wait until the delayed request holds its slot, however slow the machine is.
+    while (emulator.stats().graphRequests < 1) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     const meanwhile = await graphGet(emulator, PRODUCT);
     expect(meanwhile.status).toBe(429);
     expect((await delayed).status).toBe(200);

@@ -480,11 +480,19 @@ describe("job timing options", () => {
         body: JSON.stringify({ name: "Clocked", lines: [{ mpn: "LM358DR", quantity: 1 }] }),
       });
       const jobId = (await put.json()) as string;
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      const boms = await fetch(`${clocked.platformUrl}/v1/boms/`, {
-        headers: { Authorization: "Api-Key demo-platform-key" },
-      });
-      expect(((await boms.json()) as { count: number }).count).toBe(1);
+      // Listing BOMs does not touch the job: only the clock can finish it. Ten seconds is a
+      // hang guard for a loaded machine; three 40 ms steps normally take about 120 ms.
+      const bomCount = async () => {
+        const boms = await fetch(`${clocked.platformUrl}/v1/boms/`, {
+          headers: { Authorization: "Api-Key demo-platform-key" },
+        });
+        return ((await boms.json()) as { count: number }).count;
+      };
+      const giveUpAt = Date.now() + 10_000;
+      while ((await bomCount()) === 0 && Date.now() < giveUpAt) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(await bomCount()).toBe(1);
       const job = await fetch(`${clocked.platformUrl}/v1/async_jobs/${jobId}/`, {
         headers: { Authorization: "Api-Key demo-platform-key" },
       });
