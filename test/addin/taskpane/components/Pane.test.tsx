@@ -32,6 +32,8 @@ async function renderPane(values: SheetRegion | null) {
   const harness = paneHarness(values);
   const user = userEvent.setup();
   render(<App services={harness.services} />);
+  // The pane asks the server's health on mount; let that answer land before the test acts.
+  await screen.findByText("Demo backend");
   if (values) await screen.findByRole("group", { name: "Column mapping" });
   return { harness, user };
 }
