@@ -66,5 +66,6 @@ module.exports = (_env, argv) => {
     // batcher, its cache and the connection); shared modules go to common chunks, loaded once.
     optimization: { runtimeChunk: "single", splitChunks: { chunks: "all" } },
     performance: { hints: false },
+    stats: "minimal",
   };
 };
