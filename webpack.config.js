@@ -4,7 +4,34 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-const { addinBaseUrl, rewriteManifestUrls } = require("./scripts/manifest-urls");
+const {
+  DEV_BASE_URL,
+  addinBaseUrl,
+  rewriteDevUrls,
+  rewriteManifestUrls,
+} = require("./scripts/manifest-urls");
+
+/** Moves the help URLs that the functions' JSDoc names from the dev server to baseUrl. */
+class RewriteFunctionsJsonUrls {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("RewriteFunctionsJsonUrls", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "RewriteFunctionsJsonUrls", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const text = rewriteDevUrls(asset.source.source().toString(), this.baseUrl);
+          compilation.updateAsset("functions.json", new sources.RawSource(text));
+        },
+      );
+    });
+  }
+}
 
 module.exports = (_env, argv) => {
   const production = argv.mode === "production";
@@ -44,6 +71,7 @@ module.exports = (_env, argv) => {
         output: "functions.json",
         input: "./src/addin/functions/functions.ts",
       }),
+      ...(baseUrl === DEV_BASE_URL ? [] : [new RewriteFunctionsJsonUrls(baseUrl)]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/addin/taskpane/taskpane.html",

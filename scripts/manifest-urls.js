@@ -21,4 +21,10 @@ function rewriteManifestUrls(manifestText, baseUrl) {
     .join(`<AppDomain>${origin}</AppDomain>`);
 }
 
-module.exports = { DEV_BASE_URL, addinBaseUrl, rewriteManifestUrls };
+/** Any other built text (functions.json's help URLs) with dev-server URLs moved to baseUrl. */
+function rewriteDevUrls(text, baseUrl) {
+  const withSlash = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
+  return text.split(DEV_BASE_URL).join(withSlash);
+}
+
+module.exports = { DEV_BASE_URL, addinBaseUrl, rewriteManifestUrls, rewriteDevUrls };

@@ -3,7 +3,7 @@ import path from "node:path";
 
 // A plain CommonJS build script, shared with webpack.config.js.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { addinBaseUrl, rewriteManifestUrls } = require("../scripts/manifest-urls");
+const { addinBaseUrl, rewriteDevUrls, rewriteManifestUrls } = require("../scripts/manifest-urls");
 
 const manifest = fs.readFileSync(path.join(__dirname, "..", "manifest.xml"), "utf8");
 
@@ -33,5 +33,12 @@ describe("production manifest URLs", () => {
     expect(rewritten).toContain("<AppDomain>https://cdn.example.com</AppDomain>");
     const urlCount = (text: string) => (text.match(/https:\/\//g) ?? []).length;
     expect(urlCount(rewritten)).toBe(urlCount(manifest));
+  });
+
+  it("moves the functions' help URLs too", () => {
+    const functionsJson =
+      '{"functions":[{"id":"PRICE","helpUrl":"https://localhost:3000/help.html"}]}';
+    const rewritten: string = rewriteDevUrls(functionsJson, "https://addin.example.com");
+    expect(JSON.parse(rewritten).functions[0].helpUrl).toBe("https://addin.example.com/help.html");
   });
 });
