@@ -182,6 +182,12 @@ export async function recalculateWorkbook(
     } catch {
       return "#NAME?";
     }
+    // As in Excel, "=A1" shows 0 when A1 is empty.
+    if (tree.kind === "ref") {
+      const target = tree.sheet ? workbook.sheet(tree.sheet) : sheet;
+      const cell = target?.cell(tree.row, tree.column);
+      if (target && (!cell || (cell.formula === null && cell.value === ""))) return 0;
+    }
     const value = await evaluate(tree, sheet);
     if (typeof value === "number" || typeof value === "boolean" || typeof value === "string")
       return value;

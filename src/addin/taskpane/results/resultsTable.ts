@@ -6,7 +6,7 @@
  */
 import type { BomLineView, BomResponse } from "../../../core/api";
 import type { CreateRawBomLine } from "../../../core/cofactr";
-import type { BomReadResult } from "../../../core/bom/types";
+import type { BomReadResult, Grid } from "../../../core/bom/types";
 import { cellAddress, sheetCellReference } from "../../excel/a1";
 import type { CellInput, ResultsBlock, ResultsOrigin } from "../../excel/gateway";
 
@@ -49,8 +49,11 @@ const NUMBER_FORMATS: Record<(typeof RESULT_COLUMNS)[number], string | null> = {
 
 export interface ResultsInput {
   bomSheetName: string;
-  /** 1-based sheet column of the read grid's first column. */
+  /** 1-based sheet row and column of the read grid's first cell. */
+  firstRow: number;
   firstColumn: number;
+  /** The cells the BOM was read from, to tell which ones a formula can use as they are. */
+  grid: Grid;
   read: BomReadResult;
   bom: BomResponse;
   buildQuantity: number;
@@ -119,9 +122,15 @@ export function buildResultsBlock(input: ResultsInput, origin: ResultsOrigin): R
     const own = (column: number) => cellAddress(row, origin.tableColumn + column);
     const bomCell = (column: number | null) =>
       column === null ? null : sheetCellReference(bomSheetName, sheetRow, column);
+    const raw = (column: number | null): unknown =>
+      column === null
+        ? undefined
+        : input.grid[sheetRow - input.firstRow]?.[column - input.firstColumn];
     const mpnRef = bomCell(mpnColumn);
     const manufacturerRef = bomCell(manufacturerColumn);
-    const quantityRef = bomCell(quantityColumn);
+    // Excel shows a reference to an empty cell as 0, and "2 pcs"*25 is #VALUE!: the BOM's own
+    // quantity cell is used only when it holds a number, else the quantity that was sent.
+    const quantityRef = typeof raw(quantityColumn) === "number" ? bomCell(quantityColumn) : null;
     const hasMpn = Boolean(line.mpn);
     const doNotPlace = line.do_not_place === true;
     const match = returned[index] ?? null;
@@ -137,8 +146,10 @@ export function buildResultsBlock(input: ResultsInput, origin: ResultsOrigin): R
 
     return [
       sheetRow,
-      mpnRef ? `=${mpnRef}` : asText(line.mpn ?? ""),
-      manufacturerRef ? `=${manufacturerRef}` : asText(line.manufacturer_name ?? ""),
+      mpnRef && hasMpn ? `=${mpnRef}` : asText(line.mpn ?? ""),
+      manufacturerRef && line.manufacturer_name
+        ? `=${manufacturerRef}`
+        : asText(line.manufacturer_name ?? ""),
       doNotPlace ? 0 : `=${quantityExpression}`,
       matchLabel(match, doNotPlace),
       asText(match?.part?.cpid ?? ""),

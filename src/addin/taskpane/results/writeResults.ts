@@ -60,7 +60,9 @@ export async function writeResults(
     buildResultsBlock(
       {
         bomSheetName: region.sheetName,
+        firstRow: region.firstRow,
         firstColumn: region.firstColumn,
+        grid: region.values,
         read,
         bom,
         buildQuantity: details.buildQuantity,

@@ -54,7 +54,9 @@ describe("results table", () => {
     const block = buildResultsBlock(
       {
         bomSheetName: "My BOM",
+        firstRow: 3,
         firstColumn: 2,
+        grid: GRID,
         read,
         bom,
         buildQuantity: 25,
@@ -94,7 +96,9 @@ describe("results table", () => {
     const block = buildResultsBlock(
       {
         bomSheetName: "My BOM",
+        firstRow: 3,
         firstColumn: 2,
+        grid: GRID,
         read,
         bom,
         buildQuantity: 3,
