@@ -11,8 +11,13 @@ export interface CsvSheet {
   issues: BomIssue[];
 }
 
-/** UTF-8 (with or without a BOM) when valid, else Latin-1 as old Windows exports use. */
+/**
+ * UTF-16 when the file starts with its byte-order mark (Excel's "Unicode text" export), else
+ * UTF-8 (with or without a BOM) when valid, else Latin-1 as old Windows exports use.
+ */
 export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -21,12 +26,23 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** Excel's delimiter hint on the first line: "sep=;". */
+const SEPARATOR_HINT = /^sep=([,;\t])\r?\n/i;
+
 export function parseCsv(text: string): CsvSheet {
-  const parsed = Papa.parse<string[]>(text, {
-    delimitersToGuess: [",", ";", "\t"],
+  // The hint decides the delimiter; its line stays as an empty row so row numbers keep matching
+  // the file.
+  const hint = SEPARATOR_HINT.exec(text);
+  const body = hint ? text.slice(hint[0].length) : text;
+  const parsed = Papa.parse<string[]>(body, {
+    ...(hint ? { delimiter: hint[1] } : { delimitersToGuess: [",", ";", "\t"] }),
     skipEmptyLines: false,
   });
   const rows = parsed.data;
+  if (hint) {
+    rows.unshift([]);
+    for (const error of parsed.errors) if (error.row !== undefined) error.row++;
+  }
   // The newline that ends the file is not a row.
   while (rows.length > 0 && (rows[rows.length - 1] as string[]).every((cell) => cell === "")) {
     const last = rows[rows.length - 1] as string[];

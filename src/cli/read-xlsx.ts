@@ -54,6 +54,9 @@ export async function readXlsx(data: Buffer | ArrayBuffer, sheet?: string): Prom
     const row = worksheet.getRow(r);
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // exceljs repeats a merged range's value in every cell of it; Excel (and so the add-in)
+      // has it in the first cell only.
+      if (cell.isMerged && cell.master.address !== cell.address) return;
       cells[c - 1] = toCellValue(cell.value);
     });
     for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;

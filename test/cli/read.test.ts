@@ -48,6 +48,39 @@ describe("parseCsv", () => {
   });
 });
 
+describe("Excel's hints and encodings", () => {
+  it("obeys a sep= first line even when the data would suggest another delimiter", async () => {
+    const sheet = await readSheetFile(path.join(FIXTURES, "sep-hint-comma.csv"));
+    expect(sheet.delimiter).toBe(",");
+    // The hint line stays as an empty row, so row numbers still match the file.
+    expect(sheet.grid[0]).toEqual([]);
+    expect(sheet.grid[1]).toEqual(["Designator", "Quantity", "MPN", "Description"]);
+    expect(sheet.grid[2]).toEqual(["R1", "1", "RC0603FR-0710KL;ALT", "10k; 1%; 0603; 50V"]);
+    expect(sheet.grid).toHaveLength(4);
+  });
+
+  it("numbers parser complaints by file row after a sep= line", () => {
+    const sheet = parseCsv('sep=;\na;b\n1;"open\n');
+    expect(sheet.delimiter).toBe(";");
+    expect(sheet.issues[0]?.row).toBe(3);
+  });
+
+  it("reads Excel's UTF-16 'Unicode text' export", async () => {
+    const sheet = await readSheetFile(path.join(FIXTURES, "utf16le-unicode-text.txt"));
+    expect(sheet.delimiter).toBe("\t");
+    expect(sheet.grid[0]).toEqual(["Designator", "Quantity", "MPN", "Manufacturer", "Description"]);
+    expect(sheet.grid[1]).toEqual([
+      "R1, R2",
+      "2",
+      "RC0603FR-0710KL",
+      "Würth Elektronik",
+      "10 kΩ ±1 %",
+    ]);
+    const bigEndian = new Uint8Array([0xfe, 0xff, 0x00, 0x52, 0x00, 0x31]);
+    expect(decodeText(bigEndian)).toBe("R1");
+  });
+});
+
 describe("decodeText", () => {
   it("strips a UTF-8 BOM", () => {
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toBe("A");
@@ -133,6 +166,19 @@ describe("XLSX", () => {
     ]);
     const other = await readSheetFile(file);
     expect(other.notes[0]).toMatch(/read sheet "Notes".*BOM/);
+  });
+
+  it("leaves the other cells of a merged range empty, as Excel does", async () => {
+    const merged = path.join(dir, "merged.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("BOM");
+    sheet.addRow(["Manufacturer", null, "Qty"]);
+    sheet.addRow(["Name", "Part Number", null]);
+    sheet.addRow(["TI", "LM358DR", 2]);
+    sheet.mergeCells("A1:B1");
+    await workbook.xlsx.writeFile(merged);
+    const read = await readXlsx(await readFile(merged));
+    expect(read.grid[0]).toEqual(["Manufacturer", null, "Qty"]);
   });
 
   it("names the sheets when --sheet does not match", async () => {
