@@ -10,7 +10,8 @@
  * - The unit price is that of the largest break at or below the quantity bought.
  * - Currency: a break in the asked currency uses its `price`; otherwise its `converted_price`
  *   when `converted_currency` is the asked one; breaks in neither are unusable, and an offer
- *   with no usable break cannot be quoted (null).
+ *   with no usable break cannot be quoted (null). An offer with price lists in several
+ *   currencies is quoted from one list: the asked currency's, else the first converted one.
  * - Best offer: lowest extended cost among the offers with enough stock for the quantity
  *   bought; if none has enough, the one with the most stock.
  */
@@ -77,19 +78,28 @@ function positiveIntegerOr(value: number, fallback: number): number {
   return Number.isFinite(value) && value >= 1 ? Math.ceil(value) : fallback;
 }
 
+/**
+ * The breaks of one price list, in the asked currency. An offer may list its prices in several
+ * currencies; merging those lists would apply one list's price to another's quantities. So:
+ * the list in the asked currency if there is one, else the first list converted into it.
+ */
 function usableBreaks(prices: PriceBreak[], currency: string): UsableBreak[] {
-  const usable: UsableBreak[] = [];
+  const lists = new Map<string, UsableBreak[]>();
   for (const priceBreak of prices) {
+    const source = normalizeCurrency(priceBreak.currency ?? "");
     let unitPrice: number | null = null;
-    if (normalizeCurrency(priceBreak.currency) === currency) unitPrice = priceBreak.price;
+    if (source === currency) unitPrice = priceBreak.price;
     else if (normalizeCurrency(priceBreak.converted_currency ?? "") === currency) {
       unitPrice = priceBreak.converted_price;
     }
     if (unitPrice == null || !Number.isFinite(unitPrice) || unitPrice < 0) continue;
     if (!Number.isFinite(priceBreak.quantity)) continue;
-    usable.push({ quantity: Math.max(1, Math.ceil(priceBreak.quantity)), unitPrice });
+    const list = lists.get(source) ?? [];
+    list.push({ quantity: Math.max(1, Math.ceil(priceBreak.quantity)), unitPrice });
+    lists.set(source, list);
   }
-  return usable.sort((a, b) => a.quantity - b.quantity);
+  const chosen = lists.get(currency) ?? lists.values().next().value ?? [];
+  return chosen.sort((a, b) => a.quantity - b.quantity);
 }
 
 /** Money sums like 0.03828 × 3000 come out as 114.83999999999999; keep ten decimals. */

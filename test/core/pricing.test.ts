@@ -201,6 +201,47 @@ describe("quoteOffer: currency", () => {
     const o = offer({ prices: [usd(1, Number.NaN), usd(10, -1), usd(5, 2)] });
     expect(quoteOffer(o, 1, "USD")).toMatchObject({ quantityBought: 5, unitPrice: 2 });
   });
+
+  describe("an offer listing its prices in several currencies", () => {
+    const converted = (source: string, quantity: number, price: number, usdPrice: number) => ({
+      quantity,
+      price,
+      currency: source,
+      converted_price: usdPrice,
+      converted_currency: "USD",
+    });
+    // A distributor's USD, EUR and GBP price lists, each converted to USD.
+    const multiCurrency = offer({
+      prices: [
+        usd(1, 1.0),
+        usd(100, 0.8),
+        converted("EUR", 1, 0.9, 1.05),
+        converted("EUR", 100, 0.7, 0.82),
+        converted("EUR", 500, 0.5, 0.58),
+        converted("GBP", 1, 0.6, 0.76),
+        converted("GBP", 10, 0.55, 0.7),
+      ],
+    });
+
+    it("quotes from the list in the asked currency, not a mix of lists", () => {
+      // Mixed with the converted EUR list, 100 would take EUR's 0.82 and 600 EUR's 0.58.
+      expect(quoteOffer(multiCurrency, 100, "USD")?.unitPrice).toBe(0.8);
+      expect(quoteOffer(multiCurrency, 600, "USD")?.unitPrice).toBe(0.8);
+      expect(quoteOffer(multiCurrency, 5, "USD")?.unitPrice).toBe(1.0);
+    });
+
+    it("quotes each currency from its own list", () => {
+      expect(quoteOffer(multiCurrency, 100, "EUR")?.unitPrice).toBe(0.7);
+      expect(quoteOffer(multiCurrency, 100, "GBP")?.unitPrice).toBe(0.55);
+    });
+
+    it("without a list in the asked currency, converts one list only (the first)", () => {
+      const noUsd = offer({ prices: multiCurrency.prices.slice(2) });
+      // Mixed, 10 would take GBP's 0.70 converted; EUR's own list has no break at 10.
+      expect(quoteOffer(noUsd, 10, "USD")).toMatchObject({ quantityBought: 10, unitPrice: 1.05 });
+      expect(quoteOffer(noUsd, 600, "USD")?.unitPrice).toBe(0.58);
+    });
+  });
 });
 
 describe("bestQuote", () => {
