@@ -10,8 +10,10 @@ import { invalidValue } from "./errors";
 
 type Raw = unknown;
 
+/** Blank for a text argument. Excel desktop passes a referenced empty cell as the number 0
+ * (office-js #4702), and no MPN, manufacturer, seller or spec name is the number 0. */
 function isBlank(value: Raw): boolean {
-  return value == null || (typeof value === "string" && value.trim() === "");
+  return value == null || value === 0 || (typeof value === "string" && value.trim() === "");
 }
 
 function asText(value: Raw, argument: string): string {

@@ -30,6 +30,11 @@ describe("argument readers", () => {
     ["manufacturer too long", () => readManufacturer("m".repeat(300)), bad(/longer than 255/)],
     ["query without maker", () => readPartQuery("A", ""), ok({ mpn: "A" })],
     ["query with maker", () => readPartQuery("A", " TI "), ok({ mpn: "A", manufacturer: "TI" })],
+    // Excel desktop passes a referenced empty cell as the number 0.
+    ["empty MPN cell (0)", () => readMpn(0), bad("MPN is empty")],
+    ["empty manufacturer cell (0) → any", () => readPartQuery("A", 0), ok({ mpn: "A" })],
+    ["empty seller cell (0) → all", () => readSeller(0), ok(undefined)],
+    ["empty currency cell (0) → USD", () => readCurrency(0), ok("USD")],
     ["quantity omitted → 1", () => readQuantity(null), ok(1)],
     ["quantity undefined → 1", () => readQuantity(undefined), ok(1)],
     ["quantity 250", () => readQuantity(250), ok(250)],
