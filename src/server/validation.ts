@@ -7,7 +7,13 @@ import { ApiError } from "./errors";
 /** Cofactr's strings: 1–255 characters (an empty value is sent as null, never ""). */
 const cofactrText = z.string().min(1).max(COFACTR_MAX_STRING);
 const optionalText = cofactrText.nullable().optional();
-const metadata = z.record(z.string(), z.unknown());
+/** Deeper metadata than this is refused: it is free-form, but the server walks and re-serialises it. */
+export const METADATA_MAX_DEPTH = 32;
+const metadata = z
+  .record(z.string(), z.unknown())
+  .refine((value) => nestingWithin(value, METADATA_MAX_DEPTH), {
+    message: `is nested more than ${METADATA_MAX_DEPTH} levels deep`,
+  });
 
 /** CreateRawBomLine, as the Upsert BOM Async page documents it. */
 export const rawBomLineSchema = z.strictObject({
@@ -61,7 +67,9 @@ export const recordIdSchema = z
   .string()
   .min(1)
   .max(COFACTR_MAX_STRING)
-  .regex(/^[A-Za-z0-9._:-]+$/, "may only contain letters, digits, '.', '_', ':' and '-'");
+  .regex(/^[A-Za-z0-9._:-]+$/, "may only contain letters, digits, '.', '_', ':' and '-'")
+  // "." and ".." would be resolved as path segments in the Platform URL (/v1/boms/../).
+  .refine((id) => !/^\.+$/.test(id), "must not be only dots");
 
 /** The parsed body, or an ApiError 422 whose `field` is the JSON path (`lines[3].mpn`). */
 export function parseOrThrow<S extends z.ZodType>(
@@ -141,6 +149,14 @@ function describeIssue(
     default:
       return { field: fieldPath(issue.path, root), message: issue.message };
   }
+}
+
+/** Whether objects and arrays nest at most `levels` deep (stops looking past the limit). */
+function nestingWithin(value: unknown, levels: number): boolean {
+  if (value === null || typeof value !== "object") return true;
+  if (levels <= 0) return false;
+  const children = Array.isArray(value) ? value : Object.values(value);
+  return children.every((child) => nestingWithin(child, levels - 1));
 }
 
 function article(type: string): string {

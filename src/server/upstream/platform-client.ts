@@ -75,6 +75,8 @@ export class PlatformClient {
       const answer = await this.call(what, { method: "GET", url: nextUrl });
       const parsed = parseListPage(answer);
       if (!parsed) throw new UpstreamError("bad_response", `${what}: not a list`);
+      // An empty page ends the list whatever `next` says (else a stuck link asks 1000 times).
+      if (parsed.items.length === 0) break;
       const firstId = parsed.items[0]?.id;
       if (firstId !== undefined && lines.some((line) => line.id === firstId)) break;
       lines.push(...parsed.items);
@@ -84,9 +86,11 @@ export class PlatformClient {
         parsed.count !== null
           ? lines.length < parsed.count
           : parsed.items.length === LINES_PAGE_SIZE;
-      if (parsed.next) {
-        nextUrl = this.sameOrigin(parsed.next) ? parsed.next : null;
-      } else if (parsed.items.length > 0 && morePages) {
+      if (parsed.next && this.sameOrigin(parsed.next)) {
+        nextUrl = parsed.next;
+      } else if (morePages) {
+        // Includes a `next` on another origin (the key is not sent there; e.g. an http:// link
+        // built behind a TLS proxy): the same page asked for by offset, so no line is dropped.
         nextUrl = this.url(["boms", bomId, "lines"], {
           limit: String(LINES_PAGE_SIZE),
           offset: String(lines.length),
@@ -115,6 +119,10 @@ export class PlatformClient {
 
   /** `/v1/<segments>/` with the mandatory trailing slash, each segment URL-encoded. */
   url(segments: string[], query: Record<string, string> = {}): string {
+    // Encoding does not help here: URL parsing resolves "%2e%2e" like "..".
+    if (segments.some((segment) => /^\.+$/.test(segment) || segment === "")) {
+      throw new Error("Internal error: an empty or dot-only segment in a Platform path");
+    }
     const path = segments.map((segment) => encodeURIComponent(segment)).join("/");
     const params = new URLSearchParams(query);
     if (this.options.orgId) params.set("org_id", this.options.orgId);
@@ -154,14 +162,15 @@ export function parseListPage(answer: unknown): ListPage | null {
   };
 }
 
-/** Cofactr's string fields are 1–255 characters: an empty string goes as null. */
+/** Cofactr's string fields are 1–255 characters: an empty string goes as null. `metadata` is
+ * the user's own free-form object and goes as it came. */
 export function emptyStringsAsNull<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item) => emptyStringsAsNull(item)) as T;
   if (isRecord(value)) {
     return Object.fromEntries(
       Object.entries(value).map(([key, field]) => [
         key,
-        field === "" ? null : emptyStringsAsNull(field),
+        field === "" ? null : key === "metadata" ? field : emptyStringsAsNull(field),
       ]),
     ) as T;
   }

@@ -103,6 +103,47 @@ describe("PlatformClient", () => {
     const lines = await client(fake.url).listBomLines("b");
     expect(lines.map((l) => l.id)).toEqual(["a", "b", "c"]);
   });
+
+  it("stops at an empty page even when it carries a `next` link", async () => {
+    fake = await startFakeUpstream((request) => ({
+      body: {
+        count: 10,
+        results: request.url.includes("page=") ? [] : [{ id: "a" }],
+        next: `${fake.url}/platform/v1/boms/b/lines/?page=${fake.requests.length + 1}`,
+      },
+    }));
+    const lines = await client(fake.url).listBomLines("b");
+    expect(lines.map((l) => l.id)).toEqual(["a"]);
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it("pages by offset, without the key, when `next` points at another origin", async () => {
+    const all = [{ id: "a" }, { id: "b" }, { id: "c" }];
+    fake = await startFakeUpstream((request) => {
+      const offset = Number(new URL(request.url, "http://x").searchParams.get("offset") ?? 0);
+      return {
+        body: {
+          count: all.length,
+          results: all.slice(offset, offset + 2),
+          next: "http://elsewhere.invalid/v1/boms/b/lines/?page=2",
+        },
+      };
+    });
+    const lines = await client(fake.url).listBomLines("b");
+    expect(lines.map((l) => l.id)).toEqual(["a", "b", "c"]);
+    expect(fake.requests.map((r) => r.url)).toEqual([
+      "/platform/v1/boms/b/lines/?limit=500&offset=0",
+      "/platform/v1/boms/b/lines/?limit=500&offset=2",
+    ]);
+  });
+
+  it("refuses dot-only and empty path segments instead of letting the URL resolve them", () => {
+    const platform = client("http://127.0.0.1:9");
+    for (const id of ["..", ".", ""]) {
+      expect(() => platform.url(["boms", id])).toThrow(/segment/);
+    }
+    expect(platform.url(["boms", "a.b"])).toBe("http://127.0.0.1:9/platform/v1/boms/a.b/");
+  });
 });
 
 describe("list and body helpers", () => {
@@ -121,6 +162,15 @@ describe("list and body helpers", () => {
       c: [{ d: null }],
       e: 0,
       f: false,
+    });
+  });
+
+  it("emptyStringsAsNull leaves the user's metadata as it came", () => {
+    const metadata = { note: "", list: [""] };
+    expect(emptyStringsAsNull({ name: "", metadata, lines: [{ metadata }] })).toEqual({
+      name: null,
+      metadata,
+      lines: [{ metadata }],
     });
   });
 });
