@@ -15,6 +15,7 @@ import type { GraphCredentials } from "../config";
 import { TRANSIENT_HTTP_STATUSES } from "../../core/http-retry";
 import { UpstreamError } from "./errors";
 import { sendJson } from "./http";
+import { redactSecrets, secretsIn } from "./redact";
 import type { UpstreamPolicy } from "./resilience";
 
 /** Most ids one `filtering` member asks for (the official client uses the same bound). */
@@ -155,7 +156,8 @@ export class GraphClient {
           `${what}: expected ${relativeUrls.length} member results, got ${describe(body)}`,
         );
       }
-      return body.map((member) => memberOutcome<P>(member));
+      const secrets = secretsIn(this.authHeaders());
+      return body.map((member) => memberOutcome<P>(member, secrets));
     } catch (error) {
       const failure =
         error instanceof UpstreamError
@@ -177,7 +179,8 @@ function relativeUrl(params: Record<string, string>): string {
   return `?${new URLSearchParams(params).toString()}`;
 }
 
-function memberOutcome<P>(member: unknown): MemberOutcome<P> {
+/** `secrets` are scrubbed from a failed member's message (Cofactr may quote the key). */
+function memberOutcome<P>(member: unknown, secrets: readonly string[]): MemberOutcome<P> {
   const what = "Knowledge Graph search";
   if (
     !member ||
@@ -201,7 +204,8 @@ function memberOutcome<P>(member: unknown): MemberOutcome<P> {
   }
   const detail =
     body && typeof body === "object" ? (body as { detail?: unknown }).detail : undefined;
-  const summary = typeof detail === "string" ? `: ${detail.slice(0, 200)}` : "";
+  const summary =
+    typeof detail === "string" ? `: ${redactSecrets(detail, secrets).slice(0, 200)}` : "";
   return {
     ok: false,
     error: new UpstreamError("http", `${what}: Cofactr answered HTTP ${code}${summary}`, {

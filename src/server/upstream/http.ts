@@ -1,6 +1,7 @@
 /** One HTTP attempt against a Cofactr API: JSON in and out, every failure an UpstreamError. */
 import { TRANSIENT_HTTP_STATUSES, parseRetryAfterMs } from "../../core/http-retry";
 import { UpstreamError } from "./errors";
+import { redactSecrets, secretsIn } from "./redact";
 
 export interface JsonRequest {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -17,9 +18,30 @@ export interface JsonResponse {
 
 /**
  * Sends one request. Non-2xx answers throw: 429/502/503/504 as retryable (with Retry-After
- * when sent), everything else as final. `what` names the call in messages.
+ * when sent), everything else as final. `what` names the call in messages. A failure never
+ * carries the request's credentials, even when Cofactr's answer quotes them.
  */
 export async function sendJson(
+  what: string,
+  request: JsonRequest,
+  signal: AbortSignal,
+): Promise<JsonResponse> {
+  try {
+    return await sendOnce(what, request, signal);
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    const secrets = secretsIn(request.headers);
+    return Promise.reject(
+      new UpstreamError(
+        error.kind,
+        redactSecrets(error.message, secrets),
+        redactSecrets(error.options, secrets),
+      ),
+    );
+  }
+}
+
+async function sendOnce(
   what: string,
   request: JsonRequest,
   signal: AbortSignal,
@@ -35,7 +57,8 @@ export async function sendJson(
       },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       signal,
-      redirect: "follow",
+      // Followed redirects keep custom headers (X-API-KEY) even to another origin.
+      redirect: "manual",
     });
   } catch (error) {
     throw networkError(what, error, signal);
@@ -52,6 +75,14 @@ export async function sendJson(
       throw new UpstreamError("bad_response", `${what}: Cofactr answered with invalid JSON`);
     }
     return { status: response.status, body };
+  }
+  if (response.status >= 300 && response.status < 400) {
+    throw new UpstreamError(
+      "http",
+      `${what}: Cofactr answered with a redirect (HTTP ${response.status}), which is not ` +
+        `followed with credentials: configure the API's final address`,
+      { status: response.status },
+    );
   }
   const retryable = TRANSIENT_HTTP_STATUSES.has(response.status);
   const retryAfterMs = parseRetryAfterMs(response.headers.get("retry-after"), Date.now());
