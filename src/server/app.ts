@@ -58,6 +58,13 @@ export function buildApp({ config, https, logger }: AppOptions): FastifyInstance
     return reply.status(404).type("text/plain").send("Not found");
   });
 
+  app.addHook("onSend", async (request, reply) => {
+    // Cheap hardening: no MIME sniffing of add-in files or JSON; /api answers (prices, BOMs)
+    // are per-caller and never stored by a cache. No CORS headers: the add-in is same-origin.
+    void reply.header("x-content-type-options", "nosniff");
+    if (request.url.startsWith("/api")) void reply.header("cache-control", "no-store");
+  });
+
   registerGatewayCheck(app, config.gatewayTokens);
   registerHealthRoute(app, config);
   const access = new UpstreamAccess(config);
