@@ -45,6 +45,22 @@ describe("concurrency ceiling", () => {
     expect((await admin("GET", "/stats")).body.inFlight).toBe(0);
   });
 
+  it("frees the slot of a client that hangs up before the answer", async () => {
+    emulator.setFaults({ latencyMs: 2_000, concurrencyLimit: 1 });
+    const inFlight = async () => (await admin("GET", "/stats")).body.inFlight;
+    const abandoned = new AbortController();
+    const request = fetch(`${emulator.graphUrl}${PRODUCT}`, {
+      headers: graphHeaders(emulator),
+      signal: abandoned.signal,
+    }).catch(() => null);
+    while ((await inFlight()) !== 1) await new Promise((resolve) => setImmediate(resolve));
+    abandoned.abort();
+    await request;
+    while ((await inFlight()) !== 0) await new Promise((resolve) => setImmediate(resolve));
+    emulator.setFaults({ latencyMs: 0 });
+    expect((await graphGet(emulator, PRODUCT)).status).toBe(200);
+  });
+
   it("applies to the Platform mount too", async () => {
     emulator.setFaults({ latencyMs: 100, concurrencyLimit: 1 });
     const [a, b] = await Promise.all([
