@@ -6,6 +6,33 @@ import { cli, FIXTURES } from "./helpers";
 const fixture = (name: string) => path.join(FIXTURES, name);
 
 describe("cofactr-bom map --json", () => {
+  it("reads a two-row header (merged group cell) as one header", async () => {
+    const { code, stdout } = await cli("map", fixture("two-row-header.csv"), "--json");
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.header_row).toBe(2);
+    expect(json.columns).toMatchObject({
+      manufacturer_name: "Manufacturer Name",
+      mpn: "Manufacturer Part Number",
+      quantity: "Qty",
+      reference_designators: "Designator",
+    });
+    expect(json.lines.map((line: { mpn: string }) => line.mpn)).toEqual([
+      "LM358DR",
+      "RC0603FR-0710KL",
+    ]);
+  });
+
+  it("says an empty file is empty, with exit code 0 and valid JSON", async () => {
+    const { code, stdout } = await cli("map", fixture("empty.csv"), "--json");
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ header_row: null, lines: [] });
+    expect(json.issues).toEqual([
+      expect.objectContaining({ row: 1, message: expect.stringMatching(/the sheet is empty/) }),
+    ]);
+  });
+
   it("prints exactly one JSON object with the agreed keys", async () => {
     const { code, stdout, stderr } = await cli("map", fixture("eagle-semicolon.csv"), "--json");
     expect(code).toBe(0);

@@ -3,9 +3,9 @@
  * in it and data-looking rows under it. Not necessarily row 1: KiCad puts 9 rows of preamble
  * first. A sheet where no row names at least one field clearly is read as having no header.
  */
-import type { Grid } from "./types";
+import type { CellValue, Grid } from "./types";
 import { matchHeader } from "./aliases";
-import { cellText, isBlankRow } from "./cells";
+import { cellText, isBlankRow, isErrorValue } from "./cells";
 
 /** The header is looked for among the first rows only. */
 export const HEADER_SCAN_ROWS = 40;
@@ -80,4 +80,69 @@ export function detectHeaderRow(grid: Grid): number | null {
     if (!best || total > best.score) best = { ...scored, score: total };
   }
   return best ? best.row : null;
+}
+
+/** A header as read: the row it ends on and its cells (two rows joined for a merged header). */
+export interface LocatedHeader {
+  /** 0-based row right above the data (the lower row of a two-row header), or null. */
+  row: number | null;
+  /** The header's cells, joined from both rows when the header spans two. */
+  cells: CellValue[];
+  /** 0-based upper row when the header spans two rows (merged group cells), else null. */
+  upperRow: number | null;
+}
+
+const isSubLabel = (cell: CellValue) =>
+  typeof cell === "string" &&
+  cell.trim() !== "" &&
+  !isErrorValue(cell) &&
+  !/^[-+]?[\d.,]+$/.test(cell.trim());
+
+/**
+ * Joins a group header ("Manufacturer", merged across two columns, so the second cell is
+ * empty) with the labels under it ("Name" | "Part Number") into "Manufacturer Name" |
+ * "Manufacturer Part Number". Null when the row below is not such a second header row.
+ */
+export function joinTwoRowHeader(grid: Grid, upper: number): CellValue[] | null {
+  const top = grid[upper] ?? [];
+  const sub = grid[upper + 1];
+  if (!sub || isBlankRow(sub)) return null;
+  const width = Math.max(top.length, sub.length);
+  let spanned = 0;
+  for (let c = 0; c < width; c++) {
+    const below = sub[c];
+    if (cellText(below) !== "" && !isSubLabel(below)) return null;
+  }
+  const cells: CellValue[] = [];
+  let group = "";
+  for (let c = 0; c < width; c++) {
+    const above = cellText(top[c]);
+    const below = cellText(sub[c]);
+    if (above !== "") group = below === "" ? "" : above;
+    else if (below === "") group = "";
+    else if (group !== "") spanned++;
+    const owner = above !== "" ? above : group;
+    if (owner === "" || below === "") {
+      cells.push(owner || below);
+      continue;
+    }
+    // "Manufacturer Part Number"; the label alone when only it names a field ("Part" over "MPN").
+    const joined = `${owner} ${below}`;
+    const joinedScore = matchHeader(joined)[0]?.score ?? 0;
+    const aloneScore = matchHeader(below)[0]?.score ?? 0;
+    cells.push(aloneScore > joinedScore ? below : joined);
+  }
+  if (spanned === 0) return null;
+  const before = scoreHeaderRow(grid, upper);
+  const after = scoreHeaderRow([cells], 0);
+  return after.score > before.score + 0.3 && after.strongHits >= before.strongHits ? cells : null;
+}
+
+/** The header row, joining a two-row header (merged group cells over labels) into one. */
+export function locateHeader(grid: Grid): LocatedHeader {
+  const row = detectHeaderRow(grid);
+  if (row === null) return { row: null, cells: [], upperRow: null };
+  const joined = joinTwoRowHeader(grid, row);
+  if (joined) return { row: row + 1, cells: joined, upperRow: row };
+  return { row, cells: grid[row] ?? [], upperRow: null };
 }

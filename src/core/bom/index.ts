@@ -25,7 +25,8 @@ import type {
   SavedMapping,
   SkippedRow,
 } from "./types";
-import { detectHeaderRow } from "./header";
+import { locateHeader, type LocatedHeader } from "./header";
+import { cellText } from "./cells";
 import { classifyRow, HeaderEcho } from "./rows";
 import { buildMapping, toSavedMapping } from "./mapping";
 import { buildLines } from "./lines";
@@ -39,9 +40,23 @@ function sheetLevelIssues(
   mapping: ColumnMapping,
   issueRow: number,
   skipped: SkippedRow[],
+  dataRowCount: number,
 ): BomIssue[] {
   const issues: BomIssue[] = [];
   const mapped = (field: keyof ColumnMapping["fields"]) => mapping.fields[field].column !== null;
+  if (dataRowCount === 0) {
+    // Nothing to map: say so plainly rather than list missing columns.
+    issues.push({
+      row: issueRow,
+      field: null,
+      severity: "warning",
+      message:
+        mapping.headerRow === null
+          ? "the sheet is empty: there are no BOM lines to read"
+          : `the sheet has a header on row ${issueRow} but no part rows below it`,
+    });
+    return issues;
+  }
   if (mapping.headerRow === null) {
     issues.push({
       row: issueRow,
@@ -100,11 +115,21 @@ function overrideIssues(options: BomReadOptions, mapping: ColumnMapping, row: nu
   return issues;
 }
 
+/** The grid as read: a two-row header's lower row holds the joined header texts. */
+function withJoinedHeader(grid: Grid, header: LocatedHeader): Grid {
+  if (header.upperRow === null || header.row === null) return grid;
+  const copy = grid.slice();
+  copy[header.row] = header.cells;
+  return copy;
+}
+
 /** Reads a sheet (a grid of cell values) into raw bomlines, a column mapping and issues. */
-export function readBom(grid: Grid, options: BomReadOptions = {}): BomReadResult {
+export function readBom(sheet: Grid, options: BomReadOptions = {}): BomReadResult {
   const firstRow = options.firstRow ?? 1;
   const firstColumn = options.firstColumn ?? 1;
-  const headerIndex = detectHeaderRow(grid);
+  const header = locateHeader(sheet);
+  const grid = withJoinedHeader(sheet, header);
+  const headerIndex = header.row;
   const echo = headerIndex === null ? null : new HeaderEcho(grid[headerIndex] ?? []);
 
   const skippedRows: SkippedRow[] = [];
@@ -123,10 +148,27 @@ export function readBom(grid: Grid, options: BomReadOptions = {}): BomReadResult
   const built = buildLines({ grid, mapping, dataRows, firstRow, firstColumn });
   skippedRows.push(...built.skippedRows);
   skippedRows.sort((a, b) => a.row - b.row);
-  const issueRow = firstRow + (headerIndex ?? Math.min(start, Math.max(0, grid.length - 1)));
+  // Sheet-level issues sit on the header row, else on the first row with anything in it.
+  const issueRow = firstRow + (headerIndex ?? (start < grid.length ? start : 0));
+  const joined: BomIssue[] =
+    header.upperRow === null
+      ? []
+      : [
+          {
+            row: firstRow + header.upperRow,
+            field: null,
+            severity: "info",
+            message: `rows ${firstRow + header.upperRow}–${issueRow} are read as one two-row header: ${header.cells
+              .map((cell) => cellText(cell).replace(/\s+/g, " "))
+              .filter((text) => text !== "")
+              .map((text) => `"${text}"`)
+              .join(", ")}`,
+          },
+        ];
   const issues = [
+    ...joined,
     ...overrideIssues(options, mapping, issueRow),
-    ...sheetLevelIssues(mapping, issueRow, skippedRows),
+    ...sheetLevelIssues(mapping, issueRow, skippedRows, dataRows.length),
     ...built.issues,
   ];
   return {
@@ -142,5 +184,9 @@ export function readBom(grid: Grid, options: BomReadOptions = {}): BomReadResult
 /** The mapping of a read (or a mapping), in the form saved with the workbook. */
 export function saveMapping(from: BomReadResult | ColumnMapping, grid: Grid): SavedMapping {
   const mapping = "mapping" in from ? from.mapping : from;
-  return toSavedMapping(mapping, grid);
+  const header = locateHeader(grid);
+  return toSavedMapping(
+    mapping,
+    header.row === mapping.headerRow ? withJoinedHeader(grid, header) : grid,
+  );
 }
