@@ -68,13 +68,15 @@ export class PartLookupService {
         const cacheKey = this.cacheKey(context.scope, query.key);
         const answer = fetched.then((all) => {
           const resolved = all[index] ?? unexpected();
-          if (this.inFlight.get(cacheKey) === answer) this.inFlight.delete(cacheKey);
-          if (resolved.cacheable) {
+          // A refresh started meanwhile has replaced this entry: its answer is the newer one.
+          const newest = this.inFlight.get(cacheKey) === answer;
+          if (newest) this.inFlight.delete(cacheKey);
+          // An error or partial answer leaves the last good one in place (a failed refresh
+          // does not throw away what was known).
+          if (newest && resolved.cacheable) {
             const ttl =
               resolved.result.status === "found" ? this.tuning.ttlMs : this.tuning.notFoundTtlMs;
             this.cache.set(cacheKey, resolved.result, { ttl });
-          } else {
-            this.cache.delete(cacheKey);
           }
           return resolved.result;
         });

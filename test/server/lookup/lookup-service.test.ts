@@ -170,3 +170,67 @@ describe("PartLookupService when Cofactr fails", () => {
     }
   });
 });
+
+describe("PartLookupService refreshes", () => {
+  const ask = [{ mpn: "LM358N", manufacturer: "Texas Instruments" }];
+  const stockOf = (result: unknown) =>
+    (result as { status: string; part?: { total_stock: number } }).part?.total_stock;
+
+  it("keeps the last good answer when a refresh fails", async () => {
+    let broken = false;
+    const healthy = fakeGraph([product("TI1", "LM358N", "Texas Instruments", 100)]);
+    const fake = await startFakeUpstream((request) =>
+      broken ? { status: 400, body: { detail: "refused" } } : healthy(request),
+    );
+    try {
+      const graph = new GraphClient({
+        baseUrl: fake.url,
+        credentials: { clientId: "c", apiKey: "k" },
+        policy: new UpstreamPolicy(fastTuning()),
+      });
+      const service = new PartLookupService(cacheTuning());
+      expect((await service.lookup(ask, { graph, scope: "" }))[0]?.status).toBe("found");
+      broken = true;
+      const refreshed = await service.lookup(ask, { graph, scope: "", refresh: true });
+      expect(refreshed[0]?.status).toBe("error");
+      const requestsBefore = fake.requests.length;
+      expect((await service.lookup(ask, { graph, scope: "" }))[0]?.status).toBe("found");
+      expect(fake.requests.length).toBe(requestsBefore);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("does not let an older lookup that ends late overwrite a refresh's newer answer", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const older = fakeGraph([product("TI1", "LM358N", "Texas Instruments", 100)]);
+    const newer = fakeGraph([product("TI1", "LM358N", "Texas Instruments", 700)]);
+    // Request 0 (the first lookup's search) waits until the refresh is done; the first
+    // lookup's later request (index 3) also answers with the older data.
+    const fake = await startFakeUpstream(async (request, index) => {
+      if (index === 0) await gate;
+      return index === 0 || index === 3 ? older(request) : newer(request);
+    });
+    try {
+      const graph = new GraphClient({
+        baseUrl: fake.url,
+        credentials: { clientId: "c", apiKey: "k" },
+        policy: new UpstreamPolicy(fastTuning()),
+      });
+      const service = new PartLookupService(cacheTuning());
+      const first = service.lookup(ask, { graph, scope: "" });
+      while (fake.requests.length < 1) await new Promise((resolve) => setImmediate(resolve));
+      const refreshed = await service.lookup(ask, { graph, scope: "", refresh: true });
+      release();
+      const late = await first;
+      expect(stockOf(refreshed[0])).not.toBe(stockOf(late[0]));
+      const requestsBefore = fake.requests.length;
+      const cached = await service.lookup(ask, { graph, scope: "" });
+      expect(fake.requests.length).toBe(requestsBefore);
+      expect(stockOf(cached[0])).toBe(stockOf(refreshed[0]));
+    } finally {
+      await fake.close();
+    }
+  });
+});
