@@ -50,6 +50,13 @@ function corpusSheet(): { grid: FakeCellValue[][]; read: BomReadResult } {
   return { grid, read: readBom(grid, { firstRow: 1, firstColumn: 1 }) };
 }
 
+/** The one BOM sheet's stored settings (keyed by the worksheet's id). */
+function bomSettings(settings: Record<string, string>): string {
+  const entries = Object.entries(settings).filter(([key]) => key.startsWith("cofactr.bom#"));
+  expect(entries).toHaveLength(1);
+  return entries[0]?.[1] ?? "{}";
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(OUTPUT, `${name}.png`), fullPage: true });
 }
@@ -145,10 +152,12 @@ suite("task pane in a browser", () => {
         window as unknown as { __fakeHost: { settings(): Record<string, string> } }
       ).__fakeHost.settings(),
     )) as Record<string, string>;
-    const stored = JSON.parse(settings["cofactr.bom.BOM"] ?? "{}") as {
+    const stored = JSON.parse(bomSettings(settings)) as {
       bomId?: string;
       integrationRecordId?: string;
+      sheetName?: string;
     };
+    expect(stored.sheetName).toBe("BOM");
     expect(stored.bomId).toBeTruthy();
     expect(stored.integrationRecordId).toBeTruthy();
     const bom = (await (
@@ -230,14 +239,12 @@ suite("task pane in a browser", () => {
     expect(await page.evaluate(`${host}.taskpaneShown()`)).toBe(1);
     await page.getByText("BOM uploaded").waitFor({ timeout: 30_000 });
     const first = JSON.parse(
-      ((await page.evaluate(`${host}.settings()`)) as Record<string, string>)["cofactr.bom.BOM"] ??
-        "{}",
+      bomSettings((await page.evaluate(`${host}.settings()`)) as Record<string, string>),
     ) as { bomId: string };
     await page.evaluate(`${host}.runAction("uploadBom")`);
     await page.getByText("BOM uploaded").waitFor({ timeout: 30_000 });
     const second = JSON.parse(
-      ((await page.evaluate(`${host}.settings()`)) as Record<string, string>)["cofactr.bom.BOM"] ??
-        "{}",
+      bomSettings((await page.evaluate(`${host}.settings()`)) as Record<string, string>),
     ) as { bomId: string };
     expect(second.bomId).toBe(first.bomId);
     await shot(page, "05-ribbon-upload-dark");

@@ -10,6 +10,7 @@ import {
   type CellInput,
   type ResultsBlock,
   type ResultsOrigin,
+  type ResultsTarget,
   type SheetRegion,
   type WorkbookGateway,
   WorkbookError,
@@ -22,7 +23,12 @@ import {
   isPayloadTooLarge,
   rowsPerSync,
 } from "./limits";
-import { parseBomSheetSettings, serializeBomSheetSettings, settingsKey } from "./settingsSchema";
+import {
+  type FoundSheetSettings,
+  findSheetSettings,
+  serializeBomSheetSettings,
+  sheetSettingsKey,
+} from "./settingsSchema";
 
 interface Block {
   rowIndex: number;
@@ -172,24 +178,27 @@ export function createExcelGateway(): WorkbookGateway {
 
     async loadSettings(sheetName) {
       return Excel.run(async (context) => {
-        const item = context.workbook.settings.getItemOrNullObject(settingsKey(sheetName));
-        item.load("value");
-        await context.sync();
-        return item.isNullObject ? {} : parseBomSheetSettings(item.value);
+        const found = await sheetSettings(context, sheetName);
+        return found?.settings ?? {};
       });
     },
 
     async saveSettings(sheetName, patch) {
       return Excel.run(async (context) => {
-        const key = settingsKey(sheetName);
-        const item = context.workbook.settings.getItemOrNullObject(key);
-        item.load("value");
-        await context.sync();
-        const current: BomSheetSettings = item.isNullObject
-          ? {}
-          : parseBomSheetSettings(item.value);
-        const next: BomSheetSettings = { ...current, ...patch };
-        context.workbook.settings.add(key, serializeBomSheetSettings(next));
+        const found = await sheetSettings(context, sheetName);
+        if (!found) {
+          throw new WorkbookError(
+            "no_sheet",
+            `There is no sheet named "${sheetName}" any more: read the sheet again.`,
+          );
+        }
+        const next: BomSheetSettings = { ...found.settings, ...patch };
+        const key = sheetSettingsKey(found.sheetId);
+        context.workbook.settings.add(key, serializeBomSheetSettings(next, sheetName));
+        // Settings found under an older key move to the sheet's id key.
+        if (found.foundKey !== null && found.foundKey !== key) {
+          context.workbook.settings.getItem(found.foundKey).delete();
+        }
         await context.sync();
         return next;
       });
@@ -257,89 +266,198 @@ export function createExcelGateway(): WorkbookGateway {
         const width = block.header.length;
         const allRows: CellInput[][] = [block.header, ...block.rows];
 
+        const targetBlock: Block = {
+          rowIndex: origin.tableRow - 1,
+          columnIndex: origin.tableColumn - 1,
+          rowCount: allRows.length,
+          columnCount: width,
+        };
         if (target.kind === "besideData") {
           // Checked again here, just before writing: the sheet may have changed since the user
           // confirmed.
-          const existing = await readBlock(
-            context,
-            sheet,
-            {
-              rowIndex: origin.tableRow - 1,
-              columnIndex: origin.tableColumn - 1,
-              rowCount: allRows.length,
-              columnCount: width,
-            },
-            "formulas",
-          );
-          if (!existing.every((row) => row.every(isEmptyCell))) {
+          const inTheWay = await whatIsInTheWay(context, sheet, targetBlock);
+          if (inTheWay) {
             throw new WorkbookError(
               "not_empty",
-              `Cells in ${blockAddress(origin.tableRow, origin.tableColumn, allRows.length, width)} ` +
-                "are not empty; the results were not written. Write them to a new sheet instead.",
+              `${blockAddress(origin.tableRow, origin.tableColumn, allRows.length, width)} ` +
+                `${inTheWay}; the results were not written. Write them to a new sheet instead.`,
             );
           }
         }
 
-        workbook.application.suspendScreenUpdatingUntilNextSync();
-        for (const slice of sliceRowsByPayload(allRows)) {
-          workbook.application.suspendApiCalculationUntilNextSync();
-          const range = sheet.getRangeByIndexes(
-            origin.tableRow - 1 + slice.start,
-            origin.tableColumn - 1,
-            slice.count,
-            width,
-          );
-          range.formulas = allRows
-            .slice(slice.start, slice.start + slice.count)
-            .map((row) => row.map(toFormulaCell));
-          syncs += 1;
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized slice: Excel rejects a sync above 5 MB
-          await context.sync();
+        let written: { syncs: number; tableName: string };
+        try {
+          written = await writeTable(context, sheet, target, origin, block, allRows);
+        } catch (error) {
+          await undoPartialWrite(context, sheet, target, targetBlock);
+          throw error;
         }
-
         const address = blockAddress(origin.tableRow, origin.tableColumn, allRows.length, width);
-        const tableName = uniqueName(
-          block.tableName,
-          workbook.tables.items.map((item) => item.name),
-          "",
-        );
-        const table = sheet.tables.add(address, true);
-        table.name = tableName;
-        if (block.rows.length > 0) {
-          block.numberFormats.forEach((format, column) => {
-            if (!format) return;
-            const body = sheet.getRangeByIndexes(
-              origin.tableRow,
-              origin.tableColumn - 1 + column,
-              block.rows.length,
-              1,
-            );
-            body.numberFormat = block.rows.map(() => [format]);
-          });
-        }
-        if (target.kind === "newSheet" && block.preamble.length > 0) {
-          const preambleWidth = Math.max(...block.preamble.map((row) => row.length));
-          const preamble = sheet.getRangeByIndexes(0, 0, block.preamble.length, preambleWidth);
-          preamble.formulas = block.preamble.map((row) =>
-            Array.from({ length: preambleWidth }, (_, i) => toFormulaCell(row[i] ?? null)),
-          );
-        }
-        sheet
-          .getRangeByIndexes(origin.tableRow - 1, origin.tableColumn - 1, 1, width)
-          .format.autofitColumns();
-        if (target.kind === "newSheet") sheet.activate();
-        workbook.application.suspendApiCalculationUntilNextSync();
-        syncs += 1;
-        await context.sync();
         return {
           sheetName: origin.sheetName,
-          tableName,
+          tableName: written.tableName,
           address: `${quoteSheetName(origin.sheetName)}!${address}`,
-          syncs,
+          syncs: syncs + written.syncs,
         };
       });
     },
   };
+}
+
+/**
+ * Writes the block as a named table, in payload-sized slices with calculation suspended, then
+ * the table, formats and preamble in one last sync. Returns the syncs used and the table's name.
+ */
+async function writeTable(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  target: ResultsTarget,
+  origin: ResultsOrigin,
+  block: ResultsBlock,
+  allRows: CellInput[][],
+): Promise<{ syncs: number; tableName: string }> {
+  const workbook = context.workbook;
+  const width = block.header.length;
+  let syncs = 0;
+  workbook.application.suspendScreenUpdatingUntilNextSync();
+  for (const slice of sliceRowsByPayload(allRows)) {
+    workbook.application.suspendApiCalculationUntilNextSync();
+    const range = sheet.getRangeByIndexes(
+      origin.tableRow - 1 + slice.start,
+      origin.tableColumn - 1,
+      slice.count,
+      width,
+    );
+    range.formulas = allRows
+      .slice(slice.start, slice.start + slice.count)
+      .map((row) => row.map(toFormulaCell));
+    syncs += 1;
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized slice: Excel rejects a sync above 5 MB
+    await context.sync();
+  }
+
+  const address = blockAddress(origin.tableRow, origin.tableColumn, allRows.length, width);
+  const tableName = uniqueName(
+    block.tableName,
+    workbook.tables.items.map((item) => item.name),
+    "",
+  );
+  const table = sheet.tables.add(address, true);
+  table.name = tableName;
+  if (block.rows.length > 0) {
+    block.numberFormats.forEach((format, column) => {
+      if (!format) return;
+      const body = sheet.getRangeByIndexes(
+        origin.tableRow,
+        origin.tableColumn - 1 + column,
+        block.rows.length,
+        1,
+      );
+      body.numberFormat = block.rows.map(() => [format]);
+    });
+  }
+  if (target.kind === "newSheet" && block.preamble.length > 0) {
+    const preambleWidth = Math.max(...block.preamble.map((row) => row.length));
+    const preamble = sheet.getRangeByIndexes(0, 0, block.preamble.length, preambleWidth);
+    preamble.formulas = block.preamble.map((row) =>
+      Array.from({ length: preambleWidth }, (_, i) => toFormulaCell(row[i] ?? null)),
+    );
+  }
+  sheet
+    .getRangeByIndexes(origin.tableRow - 1, origin.tableColumn - 1, 1, width)
+    .format.autofitColumns();
+  if (target.kind === "newSheet") sheet.activate();
+  workbook.application.suspendApiCalculationUntilNextSync();
+  syncs += 1;
+  await context.sync();
+  return { syncs, tableName };
+}
+
+/**
+ * Why results cannot go into a block: a value or formula, a table or merged cells in it; null
+ * when the block is free.
+ */
+async function whatIsInTheWay(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  block: Block,
+): Promise<string | null> {
+  const formulas = await readBlock(context, sheet, block, "formulas");
+  if (!formulas.every((row) => row.every(isEmptyCell))) return "holds cells that are not empty";
+  const range = sheet.getRangeByIndexes(
+    block.rowIndex,
+    block.columnIndex,
+    block.rowCount,
+    block.columnCount,
+  );
+  const overlapping = range.getTables(false);
+  overlapping.load("items/name");
+  await context.sync();
+  const tableNames = overlapping.items.map((table) => table.name);
+  if (tableNames.length > 0) return `overlaps the table ${tableNames.join(", ")}`;
+  // Merged areas need ExcelApi 1.13; where they are missing, the write itself would fail and be
+  // undone.
+  try {
+    const merged = range.getMergedAreasOrNullObject();
+    merged.load("address");
+    await context.sync();
+    if (!merged.isNullObject) return `contains merged cells (${merged.address})`;
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** After a failed write, removes what was written: the new sheet, or the block beside the data
+ * (its cells were empty before). Best effort: the original error is what the user sees. */
+async function undoPartialWrite(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  target: ResultsTarget,
+  block: Block,
+): Promise<void> {
+  try {
+    if (target.kind === "newSheet") {
+      sheet.delete();
+    } else {
+      const range = sheet.getRangeByIndexes(
+        block.rowIndex,
+        block.columnIndex,
+        block.rowCount,
+        block.columnCount,
+      );
+      const added = range.getTables(true);
+      added.load("items/name");
+      await context.sync();
+      // The check before writing found no table here, so any table is the one just added.
+      added.items.forEach((table) => table.delete());
+      range.clear("Contents");
+    }
+    await context.sync();
+  } catch {
+    // Nothing more can be done from here.
+  }
+}
+
+/** A sheet's stored settings and the sheet's id; null when there is no sheet of that name. */
+async function sheetSettings(
+  context: Excel.RequestContext,
+  sheetName: string,
+): Promise<(FoundSheetSettings & { sheetId: string }) | null> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+  sheet.load("id,name");
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/id");
+  const settings = context.workbook.settings;
+  settings.load("items/key,items/value");
+  await context.sync();
+  if (sheet.isNullObject) return null;
+  const found = findSheetSettings(
+    settings.items.map((item) => ({ key: item.key, value: item.value })),
+    { id: sheet.id, name: sheet.name },
+    new Set(sheets.items.map((item) => item.id)),
+  );
+  return { ...found, sheetId: sheet.id };
 }
 
 /** The name of the first table that the selection touches, or null (also when the selection is

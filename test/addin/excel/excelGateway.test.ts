@@ -1,10 +1,19 @@
 import { createExcelGateway } from "../../../src/addin/excel/excelGateway";
-import type { ResultsBlock, WorkbookGateway } from "../../../src/addin/excel/gateway";
+import type {
+  BomSheetSettings,
+  ResultsBlock,
+  WorkbookGateway,
+} from "../../../src/addin/excel/gateway";
 import { WorkbookError } from "../../../src/addin/excel/gateway";
-import { settingsKey } from "../../../src/addin/excel/settingsSchema";
+import {
+  legacySettingsKey,
+  serializeBomSheetSettings,
+  sheetSettingsKey,
+} from "../../../src/addin/excel/settingsSchema";
 import { installExcelFake, WorkbookData } from "../../support/excelFake";
 
 const FIVE_MB = 5 * 1024 * 1024;
+const DETAILS = { name: "Main", version: "", partNumber: "", buildQuantity: 1 };
 
 let data: WorkbookData;
 let uninstall: () => void;
@@ -142,7 +151,8 @@ describe("settings", () => {
       lastJob: { id: "job-9", startedAt: "2026-01-01T00:00:00Z", finished: false },
     });
     expect(merged.integrationRecordId).toBe("rec-1");
-    expect(typeof data.settings.get(settingsKey("BOM"))).toBe("string");
+    const id = data.sheet("BOM")?.id ?? "";
+    expect(typeof data.settings.get(sheetSettingsKey(id))).toBe("string");
     await expect(gateway.loadSettings("BOM")).resolves.toEqual({
       integrationRecordId: "rec-1",
       lastJob: { id: "job-9", startedAt: "2026-01-01T00:00:00Z", finished: false },
@@ -151,10 +161,67 @@ describe("settings", () => {
   });
 
   it("treats an unreadable stored value as nothing stored", async () => {
-    data.settings.set(settingsKey("BOM"), "{not json");
+    const id = data.addSheet("BOM").id;
+    data.settings.set(sheetSettingsKey(id), "{not json");
     await expect(gateway.loadSettings("BOM")).resolves.toEqual({});
-    data.settings.set(settingsKey("BOM"), JSON.stringify({ details: { buildQuantity: -3 } }));
+    data.settings.set(sheetSettingsKey(id), JSON.stringify({ details: { buildQuantity: -3 } }));
     await expect(gateway.loadSettings("BOM")).resolves.toEqual({});
+  });
+
+  it("follows the sheet when it is renamed, so re-uploads update the same BOM", async () => {
+    data.addSheet("BOM");
+    await gateway.saveSettings("BOM", { integrationRecordId: "rec-1", bomId: "bom-1" });
+    data.renameSheet("BOM", "BOM rev B");
+    await expect(gateway.loadSettings("BOM rev B")).resolves.toEqual({
+      integrationRecordId: "rec-1",
+      bomId: "bom-1",
+    });
+    // A new sheet given the old name is a different BOM.
+    data.addSheet("BOM");
+    await expect(gateway.loadSettings("BOM")).resolves.toEqual({});
+    await gateway.saveSettings("BOM rev B", { details: DETAILS });
+    expect(data.settings.size).toBe(1);
+  });
+
+  it("moves settings stored by sheet name (older versions) to the sheet's id", async () => {
+    const id = data.addSheet("BOM").id;
+    data.settings.set(
+      legacySettingsKey("BOM"),
+      serializeBomSheetSettings({ integrationRecordId: "rec-old" }),
+    );
+    await expect(gateway.loadSettings("BOM")).resolves.toEqual({ integrationRecordId: "rec-old" });
+    await gateway.saveSettings("BOM", { bomId: "bom-7" });
+    expect([...data.settings.keys()]).toEqual([sheetSettingsKey(id)]);
+    await expect(gateway.loadSettings("BOM")).resolves.toEqual({
+      integrationRecordId: "rec-old",
+      bomId: "bom-7",
+    });
+  });
+
+  it("adopts settings of a same-named sheet whose id no longer exists", async () => {
+    data.addSheet("Other");
+    data.addSheet("BOM");
+    const saved = serializeBomSheetSettings({ integrationRecordId: "rec-9" }, "BOM");
+    data.settings.set(sheetSettingsKey("{gone}"), saved);
+    // Another sheet's live entry is never taken, even if its recorded name matches.
+    data.settings.set(sheetSettingsKey(data.sheet("Other")?.id ?? ""), saved.replace("9", "8"));
+    await expect(gateway.loadSettings("BOM")).resolves.toEqual({ integrationRecordId: "rec-9" });
+  });
+
+  it("stores only the settings' own fields, never anything else handed in", async () => {
+    data.addSheet("BOM");
+    await gateway.saveSettings("BOM", {
+      integrationRecordId: "rec-1",
+      apiKey: "secret-key",
+    } as Partial<BomSheetSettings>);
+    expect(JSON.stringify([...data.settings.values()])).not.toContain("secret-key");
+  });
+
+  it("refuses to save for a sheet that no longer exists", async () => {
+    data.addSheet("BOM");
+    await expect(gateway.saveSettings("Gone", { bomId: "x" })).rejects.toMatchObject({
+      code: "no_sheet",
+    });
   });
 });
 
@@ -263,6 +330,87 @@ describe("writing results", () => {
       ["", "", ""],
       ["", "user note", ""],
     ]);
+    expect(data.tables).toHaveLength(0);
+  });
+
+  it("refuses to write beside the data into a table whose empty rows reach the block", async () => {
+    data.addSheet("BOM", bomGrid(2));
+    data.setValues("BOM", "G1", [["Owner", "Due"]]);
+    const excel = (globalThis as unknown as { Excel: typeof Excel }).Excel;
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("BOM").tables.add("G1:H4", true).name = "Actions";
+      await context.sync();
+    });
+    await expect(gateway.isBlockEmpty("BOM", 3, 6, 3, 3)).resolves.toBe(true);
+    const error = await gateway
+      .writeResults({ kind: "besideData", sheetName: "BOM", firstRow: 3, firstColumn: 6 }, () =>
+        simpleBlock(2),
+      )
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "not_empty" });
+    expect((error as Error).message).toMatch(/F3:H5 overlaps the table Actions/);
+    expect(
+      data
+        .formulas("BOM", "F2:H5")
+        .flat()
+        .every((cell) => cell === ""),
+    ).toBe(true);
+    expect(data.tables.map((table) => table.name)).toEqual(["Actions"]);
+  });
+
+  it("refuses to write beside the data over merged cells", async () => {
+    data.addSheet("BOM", bomGrid(2));
+    data.merge("BOM", "E3:F3");
+    const error = await gateway
+      .writeResults({ kind: "besideData", sheetName: "BOM", firstRow: 1, firstColumn: 6 }, () =>
+        simpleBlock(2),
+      )
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "not_empty" });
+    expect((error as Error).message).toMatch(/F1:H3 contains merged cells \('BOM'!E3:F3\)/);
+    expect(
+      data
+        .formulas("BOM", "F1:H3")
+        .flat()
+        .every((cell) => cell === ""),
+    ).toBe(true);
+  });
+
+  it("removes the new sheet when a write fails halfway", async () => {
+    data.addSheet("BOM", bomGrid(1));
+    const rows = Array.from({ length: 20_000 }, (_, i) => [i, "d".repeat(300), `=A${i + 2}*2`]);
+    let writes = 0;
+    data.failSync = ({ writesCells }) =>
+      writesCells && ++writes === 2 ? new Error("GeneralException: the host went away") : null;
+    await expect(
+      gateway.writeResults({ kind: "newSheet", baseName: "R", tableRow: 1 }, () => ({
+        ...simpleBlock(0),
+        rows,
+      })),
+    ).rejects.toThrow(/host went away/);
+    expect(writes).toBeGreaterThanOrEqual(2);
+    expect(data.sheets.map((sheet) => sheet.name)).toEqual(["BOM"]);
+    expect(data.tables).toHaveLength(0);
+  });
+
+  it("empties the block beside the data again when the last step of a write fails", async () => {
+    data.addSheet("BOM", bomGrid(2));
+    let writes = 0;
+    data.failSync = ({ writesCells }) =>
+      writesCells && ++writes === 2 ? new Error("GeneralException: sync failed") : null;
+    await expect(
+      gateway.writeResults(
+        { kind: "besideData", sheetName: "BOM", firstRow: 1, firstColumn: 6 },
+        () => simpleBlock(2),
+      ),
+    ).rejects.toThrow(/sync failed/);
+    expect(
+      data
+        .formulas("BOM", "F1:H3")
+        .flat()
+        .every((cell) => cell === ""),
+    ).toBe(true);
+    expect(data.formulas("BOM", "A2:D2")).toEqual([["r0c0", "r0c1", "r0c2", "r0c3"]]);
     expect(data.tables).toHaveLength(0);
   });
 

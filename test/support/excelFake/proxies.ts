@@ -71,6 +71,11 @@ export class FakeRequestContext {
         `The request payload size (${requestBytes} bytes) has exceeded the limit.`,
       );
     }
+    const fault = this.data.failSync?.({
+      number: stats.syncs,
+      writesCells: queue.some((op) => op.writesCells === true),
+    });
+    if (fault) throw fault;
     let responseBytes = 0;
     let wrote = false;
     for (const op of queue) {
@@ -360,7 +365,7 @@ export class FakeWorksheet extends FakeClientObject {
       case "position":
         return this.ctx.data.sheets.indexOf(sheet);
       case "id":
-        return `{${sheet.name}}`;
+        return sheet.id;
       default:
         throw new FakeOfficeError("InvalidArgument", `The fake has no worksheet.${name}.`);
     }
@@ -370,8 +375,32 @@ export class FakeWorksheet extends FakeClientObject {
     return this.loaded("name");
   }
 
+  set name(next: string) {
+    this.ctx.enqueue({
+      requestBytes: next.length,
+      run: () => {
+        this.ctx.data.renameSheet(this.requireSheet().name, next);
+        return 0;
+      },
+    });
+  }
+
+  get id(): string {
+    return this.loaded("id");
+  }
+
   get position(): number {
     return this.loaded("position");
+  }
+
+  delete(): void {
+    this.ctx.enqueue({
+      requestBytes: 0,
+      run: () => {
+        this.ctx.data.deleteSheet(this.requireSheet());
+        return 0;
+      },
+    });
   }
 
   activate(): void {
@@ -567,6 +596,9 @@ export class FakeRange extends FakeClientObject {
               `dimensions of the range (${coords.rows}×${coords.columns}).`,
           );
         }
+        if (sheet.merged.some((area) => overlaps(area, coords) && !contains(coords, area))) {
+          throw new FakeOfficeError("InvalidOperation", "Cannot change part of a merged cell.");
+        }
         grid.forEach((line, r) =>
           line.forEach((input, c) => {
             const row = coords.row + r;
@@ -593,6 +625,45 @@ export class FakeRange extends FakeClientObject {
     return new FakeRange(this.ctx, () => {
       const { sheet, coords } = this.requireTarget();
       return { sheet, coords: adjust(coords) };
+    });
+  }
+
+  /** Empties the cells: "Contents" keeps their formats, "All" (the default) does not. */
+  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
+    this.ctx.enqueue({
+      requestBytes: 16,
+      writesCells: true,
+      run: () => {
+        const { sheet, coords } = this.requireTarget();
+        for (let r = coords.row; r < coords.row + coords.rows; r += 1) {
+          for (let c = coords.column; c < coords.column + coords.columns; c += 1) {
+            const cell = sheet.cell(r, c);
+            if (!cell) continue;
+            if (applyTo === "All") sheet.setCell(r, c, null);
+            else if (applyTo === "Contents")
+              sheet.setCell(r, c, { ...cell, value: "", formula: null });
+            else sheet.setCell(r, c, { ...cell, numberFormat: "General" });
+          }
+        }
+        return 0;
+      },
+    });
+  }
+
+  /** The merged areas touching the range, as one block around them (the fake's RangeAreas). */
+  getMergedAreasOrNullObject(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, coords } = this.requireTarget();
+      const touching = sheet.merged.filter((area) => overlaps(area, coords));
+      if (touching.length === 0) return null;
+      const top = Math.min(...touching.map((a) => a.row));
+      const left = Math.min(...touching.map((a) => a.column));
+      const bottom = Math.max(...touching.map((a) => a.row + a.rows));
+      const right = Math.max(...touching.map((a) => a.column + a.columns));
+      return {
+        sheet,
+        coords: { row: top, column: left, rows: bottom - top, columns: right - left },
+      };
     });
   }
 
@@ -854,6 +925,26 @@ export class FakeTable extends FakeClientObject {
     return this.part((c) => ({ ...c }));
   }
 
+  /** Removes the table and its cells' contents. */
+  delete(): void {
+    this.ctx.enqueue({
+      requestBytes: 0,
+      writesCells: true,
+      run: () => {
+        const table = this.requireTable();
+        const { sheet, coords } = table;
+        for (let r = coords.row; r < coords.row + coords.rows; r += 1) {
+          for (let c = coords.column; c < coords.column + coords.columns; c += 1) {
+            sheet.setCell(r, c, null);
+          }
+        }
+        const tables = this.ctx.data.tables;
+        tables.splice(tables.indexOf(table), 1);
+        return 0;
+      },
+    });
+  }
+
   getHeaderRowRange(): FakeRange {
     return this.part((c) => ({ ...c, rows: 1 }));
   }
@@ -863,8 +954,36 @@ export class FakeTable extends FakeClientObject {
   }
 }
 
-export class FakeSettingCollection {
-  constructor(private readonly ctx: FakeRequestContext) {}
+export class FakeSettingCollection extends FakeClientObject {
+  private loadedItems: FakeSetting[] | null = null;
+
+  constructor(ctx: FakeRequestContext) {
+    super(ctx);
+  }
+
+  protected resolveIsNull(): boolean {
+    return false;
+  }
+
+  protected snapshot(name: string): unknown {
+    if (name.split("/")[0] !== "items") throw new FakeOfficeError("InvalidArgument", name);
+    const entries = [...this.ctx.data.settings];
+    const items = entries.map(([key, value]) => {
+      const proxy = new FakeSetting(this.ctx, key, false, false);
+      proxy.prime("key", key);
+      proxy.prime("value", value);
+      return proxy;
+    });
+    this.ctx.stageCommit(() => {
+      this.loadedItems = items;
+    });
+    return entries.map(([key, value]) => ({ key, value }));
+  }
+
+  get items(): FakeSetting[] {
+    if (!this.loadedItems) this.loaded("items");
+    return this.loadedItems ?? [];
+  }
 
   add(key: string, value: unknown): FakeSetting {
     this.ctx.enqueue({
@@ -891,8 +1010,10 @@ export class FakeSetting extends FakeClientObject {
     ctx: FakeRequestContext,
     readonly key: string,
     private readonly required: boolean,
+    queue = true,
   ) {
     super(ctx);
+    if (!queue) return;
     this.ctx.enqueue({
       requestBytes: 0,
       run: () => {

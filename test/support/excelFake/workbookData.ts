@@ -38,8 +38,14 @@ export class FakeOfficeError extends Error {
 export class SheetData {
   /** row → column → cell, both 0-based. */
   readonly rows = new Map<number, Map<number, FakeCell>>();
+  /** Merged areas; a write must cover each one it touches whole. */
+  readonly merged: Coords[] = [];
 
-  constructor(public name: string) {}
+  /** Like Excel's worksheet.id: kept when the sheet is renamed or moved. */
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
 
   cell(row: number, column: number): FakeCell | undefined {
     return this.rows.get(row)?.get(column);
@@ -141,6 +147,12 @@ export class WorkbookData {
   stats: FakeStats = freshStats();
   payloadLimitBytes = FAKE_PAYLOAD_LIMIT_BYTES;
   evaluator: FormulaEvaluator | null = null;
+  private sheetsCreated = 0;
+  /**
+   * Fault injection for tests: asked before each sync runs (after the payload check); an error
+   * returned fails that sync with nothing of it applied.
+   */
+  failSync: ((sync: { number: number; writesCells: boolean }) => Error | null) | null = null;
   /** Called by application.calculate(); the e2e host recalculates custom functions here. */
   onCalculate: (() => unknown) | null = null;
 
@@ -156,11 +168,49 @@ export class WorkbookData {
   /** Adds a sheet (the first one becomes active), optionally filled from `grid` at A1. */
   addSheet(name: string, grid: FakeCellValue[][] = []): SheetData {
     if (this.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `Sheet ${name} exists.`);
-    const sheet = new SheetData(name);
+    this.sheetsCreated += 1;
+    const serial = this.sheetsCreated.toString(16).toUpperCase().padStart(4, "0");
+    const sheet = new SheetData(name, `{00000000-${serial}-0000-C000-000000000046}`);
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activate(sheet);
     this.setValues(name, "A1", grid);
     return sheet;
+  }
+
+  /** Renames a sheet, as a user would on its tab; its id stays. */
+  renameSheet(name: string, next: string): void {
+    const sheet = this.requireSheet(name);
+    if (next.length === 0 || next.length > 31 || /[\\/?*[\]:]/.test(next)) {
+      throw new FakeOfficeError("InvalidArgument", `"${next}" is not a valid sheet name.`);
+    }
+    const clash = this.sheet(next);
+    if (clash && clash !== sheet) {
+      throw new FakeOfficeError("ItemAlreadyExists", `Sheet ${next} exists.`);
+    }
+    sheet.name = next;
+  }
+
+  /** Test helper: merges a block (e.g. "B2:C3"), as the user's Merge & Center does. */
+  merge(sheetName: string, address: string): void {
+    const parsed = parseAddress(address);
+    this.requireSheet(sheetName).merged.push({
+      row: parsed.firstRow - 1,
+      column: parsed.firstColumn - 1,
+      rows: parsed.rowCount,
+      columns: parsed.columnCount,
+    });
+  }
+
+  /** Removes a sheet and its tables; the first remaining sheet becomes active if need be. */
+  deleteSheet(sheet: SheetData): void {
+    if (this.sheets.length === 1) {
+      throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one sheet.");
+    }
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (let i = this.tables.length - 1; i >= 0; i -= 1) {
+      if (this.tables[i]?.sheet === sheet) this.tables.splice(i, 1);
+    }
+    if (this.activeSheet === sheet) this.activate(this.sheets[0] as SheetData);
   }
 
   activate(sheet: SheetData): void {
