@@ -27,7 +27,7 @@ import type {
 } from "./types";
 import { locateHeader, type LocatedHeader } from "./header";
 import { cellText } from "./cells";
-import { classifyRow, HeaderEcho } from "./rows";
+import { classifyRow, HeaderEcho, isSumsRow } from "./rows";
 import { buildMapping, toSavedMapping } from "./mapping";
 import { buildLines } from "./lines";
 
@@ -142,6 +142,13 @@ export function readBom(sheet: Grid, options: BomReadOptions = {}): BomReadResul
     const reason = classifyRow(grid[r], echo);
     if (reason === null) dataRows.push(r);
     else skippedRows.push({ row: firstRow + r, reason });
+  }
+  // A totals row without a label ("=SUM(…)" under the quantities) at the bottom is no part.
+  while (dataRows.length > 2) {
+    const last = dataRows[dataRows.length - 1] as number;
+    if (!isSumsRow(grid, dataRows.slice(0, -1), last)) break;
+    dataRows.pop();
+    skippedRows.push({ row: firstRow + last, reason: "footer" });
   }
 
   const mapping = buildMapping({ grid, headerRow: headerIndex, dataRows, options });

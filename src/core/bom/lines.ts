@@ -347,6 +347,8 @@ function readLine(
     );
   } else if (reading.kind === "ok") {
     quantity = reading.value;
+    if (reading.warning)
+      reader.issue("quantity", "warning", `quantity: ${reading.warning}`, quantityColumn);
   } else if (reading.kind === "invalid") {
     quantity = reading.value ?? (refs.length > 0 ? refs.length : 1);
     const why =

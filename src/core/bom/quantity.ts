@@ -4,10 +4,14 @@ import { cellText } from "./cells";
 
 export type QuantityReading =
   | { kind: "empty" }
-  | { kind: "ok"; value: number }
+  | { kind: "ok"; value: number; warning?: string }
   | { kind: "invalid"; message: string; value: number | null };
 
-const UNIT_WORDS = /^(?:pcs?|pieces?|ea|each|units?|st|stk|x)$/i;
+const UNIT_WORDS = /^(?:pcs?|pieces?|ea|each|units?|st|stk|x)\.?$/i;
+/** A label written into the cell: "qty: 3", "Qty 3", "Menge: 3". */
+const LABEL = /^(?:qty|quantity|menge|anzahl|qté)\s*[:=]?\s*(?=\d)/i;
+/** "1.000": one whole with three decimals, or a thousand with a European thousands dot. */
+const DOT_THOUSANDS = /^\d{1,3}\.\d{3}$/;
 
 function fromNumber(value: number, shown: string): QuantityReading {
   if (!Number.isFinite(value))
@@ -29,14 +33,25 @@ export function parseQuantity(cell: CellValue): QuantityReading {
   if (typeof cell === "number") return fromNumber(cell, String(cell));
   const text = cellText(cell);
   if (text === "") return { kind: "empty" };
-  let body = text.replace(/\s+/g, " ");
+  let body = text.replace(/\s+/g, " ").replace(LABEL, "");
   // "x2", "2x", "2 pcs", "2pcs", "qty 2"
   body = body.replace(/^x\s*(?=\d)/i, "").replace(/(?<=\d)\s*x$/i, "");
   const words = body.split(" ");
   const kept = words.filter((word, i) => !(i > 0 && UNIT_WORDS.test(word)));
-  body = kept.join(" ").replace(/(?<=\d)(?:pcs?|ea|st)$/i, "");
+  body = kept.join(" ").replace(/(?<=\d)(?:pcs?|ea|st)\.?$/i, "");
   let numeric: string | null = null;
-  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(body)) numeric = body.replace(/,/g, "");
+  if (DOT_THOUSANDS.test(body)) {
+    const reading = fromNumber(Number(body), text);
+    const thousands = body.replace(".", "");
+    const hint = `if the dot separates thousands, write ${thousands}`;
+    if (reading.kind === "ok")
+      return { ...reading, warning: `"${text}" is read as ${reading.value}; ${hint}` };
+    return reading.kind === "invalid"
+      ? { ...reading, message: `${reading.message} (${hint})` }
+      : reading;
+  }
+  if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(body)) numeric = body.replace(/\./g, "");
+  else if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(body)) numeric = body.replace(/,/g, "");
   else if (/^\d{1,3}(?:[ ']\d{3})+$/.test(body)) numeric = body.replace(/[ ']/g, "");
   else if (/^[+-]?\d+(?:\.\d+)?$/.test(body)) numeric = body;
   else if (/^\d+,\d{1,2}$/.test(body)) numeric = body.replace(",", ".");

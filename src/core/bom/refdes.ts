@@ -23,6 +23,25 @@ function numberText(value: number, width: number): string {
   return String(value).padStart(width, "0");
 }
 
+/** "R 1, R 2": a prefix typed apart from its number is one reference (not "to 7" though). */
+function joinSplitPrefixes(tokens: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    const next = tokens[i + 1];
+    if (
+      next !== undefined &&
+      /^[A-Za-z]{1,4}$/.test(token) &&
+      /^\d+$/.test(next) &&
+      !CONNECTORS.has(token.toLowerCase())
+    ) {
+      joined.push(token + next);
+      i++;
+    } else joined.push(token);
+  }
+  return joined;
+}
+
 /** Joins "R5", "to", "R10" and "R5-", "R10" back into one range token. */
 function joinConnectors(tokens: string[], problems: string[]): string[] {
   const joined: string[] = [];
@@ -91,9 +110,11 @@ function expandSlashList(token: string, match: RegExpMatchArray, problems: strin
 export function expandRefdes(text: string): RefdesExpansion {
   const problems: string[] = [];
   const tokens = joinConnectors(
-    String(text ?? "")
-      .split(SEPARATORS)
-      .filter((token) => token !== ""),
+    joinSplitPrefixes(
+      String(text ?? "")
+        .split(SEPARATORS)
+        .filter((token) => token !== ""),
+    ),
     problems,
   );
   const refs: string[] = [];

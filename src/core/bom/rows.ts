@@ -1,5 +1,5 @@
 /** Rows below the header that are not parts: blanks, summary footers, repeated headers. */
-import type { CellValue, SkipReason } from "./types";
+import type { CellValue, Grid, SkipReason } from "./types";
 import { cellText, isBlankRow } from "./cells";
 
 /** Labels of summary rows, e.g. KiBoM's "Component Count:" block or a "Total" line. */
@@ -45,4 +45,49 @@ export function classifyRow(
   if (header?.matches(cells)) return "repeated-header";
   if (isFooterRow(cells)) return "footer";
   return null;
+}
+
+/** A number as a cell shows it: 12, "12", "1,234.50", "$0.29". */
+function cellNumber(cell: CellValue): number | null {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
+  const text = cellText(cell).replace(/^[$€£]\s*|,/g, "");
+  return /^[-+]?\d*\.?\d+$/.test(text) ? Number(text) : null;
+}
+
+function filledCount(row: readonly CellValue[] | undefined): number {
+  let filled = 0;
+  for (const cell of row ?? []) if (cellText(cell) !== "") filled++;
+  return filled;
+}
+
+/**
+ * An unlabelled totals row: numbers only, fewer cells filled than the part rows above (their
+ * designators, MPNs and descriptions are not summed), and at least one of the numbers the sum
+ * of its column over the rows above (a "=SUM(…)" under the quantity or price column).
+ */
+export function isSumsRow(grid: Grid, rowsAbove: readonly number[], row: number): boolean {
+  const cells = grid[row] ?? [];
+  const widths = rowsAbove.map((r) => filledCount(grid[r])).sort((a, b) => a - b);
+  const typical = widths[Math.floor(widths.length / 2)] ?? 0;
+  if (filledCount(cells) >= typical) return false;
+  const numbers = new Map<number, number>();
+  for (let c = 0; c < cells.length; c++) {
+    if (cellText(cells[c]) === "") continue;
+    const value = cellNumber(cells[c]);
+    if (value === null) return false;
+    numbers.set(c, value);
+  }
+  for (const [column, value] of numbers) {
+    let sum = 0;
+    let counted = 0;
+    for (const r of rowsAbove) {
+      const above = cellNumber(grid[r]?.[column]);
+      if (above === null) continue;
+      sum += above;
+      counted++;
+    }
+    if (counted >= 2 && value !== 0 && Math.abs(sum - value) <= 1e-9 * Math.abs(value) + 1e-6)
+      return true;
+  }
+  return false;
 }

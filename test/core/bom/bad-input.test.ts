@@ -85,3 +85,63 @@ describe("two-row headers (a merged group cell over its labels)", () => {
     expect(result.lines.map((line) => line.mpn)).toEqual(["RC0603FR-0710KL", "RC0603FR-071KL"]);
   });
 });
+
+describe("quantities as people write them", () => {
+  it("reports a quantity that may carry a European thousands dot, naming row and column", () => {
+    const result = readBom([
+      ["Designator", "Quantity", "MPN"],
+      ["", "1.000", "GRM188R71H104KA93D"],
+      ["", "qty: 3", "RC0603FR-0710KL"],
+    ]);
+    expect(result.lines.map((line) => line.quantity)).toEqual([1, 3]);
+    expect(result.issues).toEqual([
+      {
+        row: 2,
+        column: 2,
+        field: "quantity",
+        severity: "warning",
+        message: 'quantity: "1.000" is read as 1; if the dot separates thousands, write 1000',
+      },
+    ]);
+  });
+});
+
+describe("totals at the bottom", () => {
+  it("skips an unlabelled sums row as a summary, with a note, not as a part", () => {
+    const result = readBom([
+      ["Designator", "Quantity", "MPN", "Unit Price", "Ext Price"],
+      ["R1", "1", "RC0603FR-0710KL", "0.10", "0.10"],
+      ["R2, R3", "2", "RC0805FR-0710KL", "0.20", "0.40"],
+      ["", "3", "", "", "0.50"],
+    ]);
+    expect(result.lines.map((line) => line.mpn)).toEqual(["RC0603FR-0710KL", "RC0805FR-0710KL"]);
+    expect(result.skippedRows).toEqual([{ row: 4, reason: "footer" }]);
+    expect(result.issues).toContainEqual({
+      row: 4,
+      field: null,
+      severity: "info",
+      message: "row 4: 1 summary row(s) skipped",
+    });
+  });
+
+  it("keeps a last part whose quantity happens to equal the sum above", () => {
+    const result = readBom([
+      ["Item", "Qty", "MPN"],
+      ["1", "1", "885012206071"],
+      ["2", "1", "885012206072"],
+      ["3", "2", "885012206073"],
+    ]);
+    expect(result.lines).toHaveLength(3);
+  });
+});
+
+describe("designators typed with a space", () => {
+  it("reads R 1, R 2 as R1 and R2", () => {
+    const result = readBom([
+      ["Designator", "Qty", "MPN"],
+      ["R 1, R 2", "2", "RC0603FR-0710KL"],
+    ]);
+    expect(result.lines[0]?.reference_designators).toEqual(["R1", "R2"]);
+    expect(result.issues).toEqual([]);
+  });
+});

@@ -20,6 +20,27 @@ describe("parseQuantity", () => {
     expect(parseQuantity(cell)).toEqual({ kind: "ok", value });
   });
 
+  it.each([
+    ["qty: 3", 3],
+    ["Qty 3", 3],
+    ["3 St.", 3],
+    ["3 pcs.", 3],
+    ["1.000.000", 1000000],
+  ])("%j → %d (labels, unit abbreviations, European thousands)", (cell, value) => {
+    expect(parseQuantity(cell)).toEqual({ kind: "ok", value });
+  });
+
+  it("reads an ambiguous 1.000 as written and warns that it may mean a thousand", () => {
+    expect(parseQuantity("1.000")).toEqual({
+      kind: "ok",
+      value: 1,
+      warning: '"1.000" is read as 1; if the dot separates thousands, write 1000',
+    });
+    const half = parseQuantity("1.500");
+    expect(half).toMatchObject({ kind: "invalid", value: 2 });
+    if (half.kind === "invalid") expect(half.message).toMatch(/write 1500/);
+  });
+
   it.each([null, undefined, "", "   "])("%j is empty", (cell) => {
     expect(parseQuantity(cell)).toEqual({ kind: "empty" });
   });

@@ -25,6 +25,8 @@ describe("expandRefdes", () => {
     ["Altium sub-numbering", "R2.1, R2.2", ["R2.1", "R2.2"]],
     ["lowercase range", "r1-r3", ["r1", "r2", "r3"]],
     ["zero padded range", "R08-R11", ["R08", "R09", "R10", "R11"]],
+    ["prefix typed apart from its number", "R 1, R 2", ["R1", "R2"]],
+    ["split prefixes in a range", "R 1 - R 3", ["R1", "R2", "R3"]],
     ["empty", "", []],
     ["only separators", " , ; ", []],
   ];
