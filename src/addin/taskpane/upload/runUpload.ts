@@ -214,6 +214,14 @@ export async function followJob(
     dispatch({ type: "finished", summary });
   } catch (error) {
     if (signal.aborted) return;
+    if ((error as { status?: unknown }).status === 404) {
+      // Cofactr has forgotten the job (expired): stop following it every time the pane opens.
+      await deps.gateway
+        .saveSettings(sheetName, {
+          lastJob: { id: jobId, startedAt: deps.now().toISOString(), finished: true },
+        })
+        .catch(() => undefined);
+    }
     dispatch(error instanceof UploadStop ? error.event : describeFailure(error));
   }
 }

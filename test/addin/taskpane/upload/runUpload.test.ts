@@ -194,6 +194,25 @@ describe("running an upload", () => {
     expect(reopened.resume("BOM", await first.gateway.loadSettings("BOM"))).toBeNull();
   });
 
+  it("forgets a recorded job Cofactr no longer knows, so the next opening is quiet", async () => {
+    const { api, gateway, controller } = setup();
+    await gateway.saveSettings("BOM", {
+      lastJob: { id: "job-expired", startedAt: "2026-01-01T00:00:00Z", finished: false },
+    });
+    api.job = async () => {
+      throw new ApiRequestError(404, "not_found", "No job job-expired.");
+    };
+    await controller.resume("BOM", await gateway.loadSettings("BOM"));
+    expect(controller.getState()).toMatchObject({
+      phase: "failed",
+      failure: { message: "Cofactr no longer knows this upload." },
+    });
+    const settings = await gateway.loadSettings("BOM");
+    expect(settings.lastJob).toMatchObject({ id: "job-expired", finished: true });
+    controller.reset();
+    expect(controller.resume("BOM", settings)).toBeNull();
+  });
+
   it("gives up following after the poll budget, saying the job goes on", async () => {
     const { api, controller } = setup();
     api.jobStates = ["running"];
