@@ -10,6 +10,16 @@ import { GATEWAY_TOKEN_HEADER, type ApiErrorBody } from "../core/api";
 
 export const DEFAULT_SERVER = "https://localhost:3000";
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+/** Socket errors that mean nothing is listening there (or the host does not exist). */
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+/** ApiRequestError code of a --server value that is not an http(s) URL (a usage error). */
+export const BAD_SERVER_URL = "bad_server_url";
 
 export class ApiRequestError extends Error {
   constructor(
@@ -45,13 +55,13 @@ export class ApiClient {
     try {
       base = new URL(options.server);
     } catch {
-      throw new ApiRequestError(`--server: "${options.server}" is not a URL`, null, null);
+      throw new ApiRequestError(`--server: "${options.server}" is not a URL`, null, BAD_SERVER_URL);
     }
     if (base.protocol !== "http:" && base.protocol !== "https:") {
       throw new ApiRequestError(
         `--server: "${options.server}" must be http:// or https://`,
         null,
-        null,
+        BAD_SERVER_URL,
       );
     }
     this.base = base;
@@ -110,15 +120,18 @@ export class ApiClient {
       request.setTimeout(this.options.timeoutMs ?? 60_000, () => {
         request.destroy(new Error(`no answer within ${this.options.timeoutMs ?? 60_000} ms`));
       });
-      request.on("error", (error) =>
+      request.on("error", (error: NodeJS.ErrnoException) => {
+        const unreachable = error.code !== undefined && UNREACHABLE.has(error.code);
         reject(
           new ApiRequestError(
-            `${method} ${url.origin}${url.pathname}: ${error.message}`,
+            unreachable
+              ? `cannot reach the add-in server at ${url.origin} (${error.code}): is it running? Start it with \`npm start\`, or give its address with --server`
+              : `${method} ${url.origin}${url.pathname}: ${error.message}`,
             null,
             null,
           ),
-        ),
-      );
+        );
+      });
       if (payload) request.write(payload);
       request.end();
     });
