@@ -44,14 +44,14 @@ export interface UpsertBomBody {
   synced_from_integration_at?: string;
 }
 
-/** One price break (Knowledge Graph PricePoint). */
+/** One price break (Knowledge Graph PricePoint). Every field is required but may be null. */
 export interface GraphPricePoint {
-  quantity: number;
-  price: number;
-  currency: string;
-  converted_currency: string;
-  converted_price: number;
-  conversion_rate: number;
+  quantity: number | null;
+  price: number | null;
+  currency: string | null;
+  converted_currency: string | null;
+  converted_price: number | null;
+  conversion_rate: number | null;
 }
 
 export interface GraphSeller {

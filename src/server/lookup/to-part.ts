@@ -51,17 +51,40 @@ function toOffer(offer: GraphOffer): PartOffer {
     order_multiple: offer.order_multiple ?? 1,
     packaging: offer.packaging ?? null,
     lead_days: offer.factory_lead_days ?? offer.shipping_lead ?? null,
-    prices: (offer.prices ?? []).map(toPriceBreak),
+    prices: (offer.prices ?? []).flatMap(toPriceBreak),
     updated_at: offer.offer_updated_at ?? null,
   };
 }
 
-function toPriceBreak(point: GraphPricePoint): PriceBreak {
-  return {
-    quantity: point.quantity,
-    price: point.price,
-    currency: point.currency,
-    converted_price: point.converted_price,
-    converted_currency: point.converted_currency,
-  };
+/**
+ * A break the add-in can price with, or none. The Knowledge Graph may leave any field of a
+ * price point null: a break with only one of its two prices states that price twice (it is the
+ * same amount), and a break without a quantity or any price is dropped rather than failing the
+ * whole lookup.
+ */
+function toPriceBreak(point: GraphPricePoint): PriceBreak[] {
+  const own = amount(point.price, point.currency);
+  const converted = amount(point.converted_price, point.converted_currency);
+  const quantity = point.quantity;
+  if (typeof quantity !== "number" || !Number.isFinite(quantity) || quantity < 1) return [];
+  const listed = own ?? converted;
+  const inConverted = converted ?? own;
+  if (!listed || !inConverted) return [];
+  return [
+    {
+      quantity,
+      price: listed.price,
+      currency: listed.currency,
+      converted_price: inConverted.price,
+      converted_currency: inConverted.currency,
+    },
+  ];
+}
+
+function amount(
+  price: number | null,
+  currency: string | null,
+): { price: number; currency: string } | null {
+  const usable = typeof price === "number" && Number.isFinite(price) && price >= 0;
+  return usable && currency ? { price, currency } : null;
 }

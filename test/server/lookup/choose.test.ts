@@ -103,4 +103,27 @@ describe("toPart", () => {
     expect(part.total_stock).toBe(7);
     expect(part.offers[0]?.lead_days).toBe(2);
   });
+
+  it("keeps price breaks with one usable price and drops those with none", () => {
+    const p = product("C3", "X", "Y", 7);
+    const offer = p.offers?.[0];
+    if (!offer) throw new Error("fixture has no offer");
+    const point = { conversion_rate: 1, converted_currency: "USD", currency: "EUR" };
+    offer.prices = [
+      { ...point, quantity: 1, price: 0.9, converted_price: null },
+      { ...point, quantity: 10, price: null, converted_price: 0.8 },
+      { ...point, quantity: 100, price: null, converted_price: null },
+      { ...point, quantity: null, price: 0.5, converted_price: 0.55 },
+    ];
+    expect(toPart(p).offers[0]?.prices).toEqual([
+      { quantity: 1, price: 0.9, currency: "EUR", converted_price: 0.9, converted_currency: "EUR" },
+      {
+        quantity: 10,
+        price: 0.8,
+        currency: "USD",
+        converted_price: 0.8,
+        converted_currency: "USD",
+      },
+    ]);
+  });
 });

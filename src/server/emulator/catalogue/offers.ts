@@ -1,9 +1,8 @@
 /** Distributor offers for a generated part: SKUs, price breaks, stock, MOQ, lead times. */
-import type { GraphPricePoint } from "../../../core/cofactr";
 import { skuPrefixes } from "./manufacturers";
 import type { SeededRandom } from "./random";
 import { SELLER_KEYS, sellerProfile, type SellerKey } from "./sellers";
-import type { CatalogueOffer, PartDraft } from "./types";
+import type { CatalogueOffer, CataloguePricePoint, PartDraft } from "./types";
 
 /** Offers are dated in the days before this instant, so the catalogue never depends on the clock. */
 const CATALOGUE_EPOCH = Date.UTC(2026, 10, 20, 6, 0, 0);
@@ -33,7 +32,7 @@ export function pricePoint(
   price: number,
   currency: string,
   usdRate: number,
-): GraphPricePoint {
+): CataloguePricePoint {
   return {
     quantity,
     price,

@@ -1,6 +1,9 @@
 /** The emulator's own record of a product: a superset of every public schema's fields. */
 import type { GraphPricePoint, LifecycleStatus } from "../../../core/cofactr";
 
+/** The emulator always fills every field of a price point (the real API may leave them null). */
+export type CataloguePricePoint = { [K in keyof GraphPricePoint]: NonNullable<GraphPricePoint[K]> };
+
 export type TerminationType =
   | "other"
   | "SMT"
@@ -66,7 +69,7 @@ export interface CatalogueOffer {
   packaging: string | null;
   moq: number;
   order_multiple: number;
-  prices: GraphPricePoint[];
+  prices: CataloguePricePoint[];
   offer_updated_at: string;
   factory_lead_days: number | null;
   factory_pack_quantity: number | null;
