@@ -80,6 +80,14 @@ const FIELD_LABEL: Record<BomField, string> = {
   distributor_sku: "distributor SKU",
 };
 
+/** Part numbers and codes: a long number there has probably lost digits in Excel. */
+const IDENTIFIER_FIELDS = new Set<BomField>([
+  "mpn",
+  "custom_id",
+  "alternative_mpns",
+  "distributor_sku",
+]);
+
 /** Alternates in one cell: ";", "|", newlines, or ", " (a comma inside an MPN has no space). */
 const ALTERNATE_SEPARATORS = /\s*[;|\n]\s*|,\s+/;
 
@@ -120,6 +128,14 @@ class RowReader {
         column,
       );
       return null;
+    }
+    if (typeof cell === "number" && IDENTIFIER_FIELDS.has(field) && Math.abs(cell) >= 1e15) {
+      this.issue(
+        field,
+        "warning",
+        `${FIELD_LABEL[field]}: the cell holds the number ${cellText(cell)}; Excel keeps only 15 digits of a number, so digits may be lost: format the column as Text and type it again`,
+        column,
+      );
     }
     const text = cellText(cell);
     return text === "" || isPlaceholder(text) ? null : text;

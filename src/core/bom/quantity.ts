@@ -17,6 +17,8 @@ function fromNumber(value: number, shown: string): QuantityReading {
   if (!Number.isFinite(value))
     return { kind: "invalid", message: `"${shown}" is not a number`, value: null };
   if (value < 0) return { kind: "invalid", message: `quantity ${shown} is negative`, value: null };
+  // Formula arithmetic leaves float noise (0.1*3*10 = 3.0000000000000004): that is a whole number.
+  if (Math.abs(value - Math.round(value)) < 1e-9) return { kind: "ok", value: Math.round(value) };
   if (!Number.isInteger(value)) {
     const rounded = Math.ceil(value);
     return {

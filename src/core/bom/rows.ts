@@ -5,6 +5,9 @@ import { cellText, isBlankRow } from "./cells";
 /** Labels of summary rows, e.g. KiBoM's "Component Count:" block or a "Total" line. */
 const FOOTER_LABEL = /:$|^(?:grand\s+)?(?:sub)?totals?\b|^sum\b/i;
 
+/** A totals label on its own, in whichever column ("TOTAL", "Sum:", "Grand total"). */
+const TOTAL_LABEL = /^(?:grand\s+)?(?:sub)?totals?:?$|^sum:?$/i;
+
 /** Recognises a copy of the header row further down (concatenated exports). */
 export class HeaderEcho {
   private readonly cells: string[];
@@ -74,6 +77,8 @@ export function isSumsRow(grid: Grid, rowsAbove: readonly number[], row: number)
   for (let c = 0; c < cells.length; c++) {
     if (cellText(cells[c]) === "") continue;
     const value = cellNumber(cells[c]);
+    // A "Total" label may sit in any column.
+    if (value === null && TOTAL_LABEL.test(cellText(cells[c]))) continue;
     if (value === null) return false;
     numbers.set(c, value);
   }

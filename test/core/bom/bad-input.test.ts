@@ -145,3 +145,52 @@ describe("designators typed with a space", () => {
     expect(result.issues).toEqual([]);
   });
 });
+
+describe("numbers from Excel", () => {
+  it("keeps a 12-digit numeric MPN exactly, with no issue", () => {
+    const result = readBom([
+      ["Designator", "Qty", "MPN"],
+      ["J1", 1, 223878715636],
+    ]);
+    expect(result.lines[0]?.mpn).toBe("223878715636");
+    expect(result.issues).toEqual([]);
+  });
+
+  it("warns that a numeric MPN of more than 15 digits may have lost digits", () => {
+    const result = readBom([
+      ["Designator", "Qty", "MPN"],
+      ["J1", 1, 12345678901234567890],
+    ]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 3,
+        field: "mpn",
+        severity: "warning",
+        message: expect.stringMatching(/only 15 digits.*format the column as Text/),
+      }),
+    ]);
+  });
+
+  it("reads a formula's float noise (3.0000000000000004) as the whole number", () => {
+    const result = readBom([
+      ["Designator", "Qty", "MPN"],
+      ["R1, R2, R3", 0.1 * 3 * 10, "RC0603FR-0710KL"],
+    ]);
+    expect(result.lines[0]?.quantity).toBe(3);
+    expect(result.issues).toEqual([]);
+  });
+});
+
+describe("a labelled totals row", () => {
+  it("is skipped as a summary wherever its label sits", () => {
+    const result = readBom([
+      ["Designator", "Qty", "MPN", "Manufacturer", "Ext"],
+      ["R1", "1", "RC0603FR-0710KL", "Yageo", "0.1"],
+      ["C1", "1", "GRM188R71H104KA93D", "Murata", "0.2"],
+      ["", "2", "", "TOTAL", "0.3"],
+    ]);
+    expect(result.lines).toHaveLength(2);
+    expect(result.skippedRows).toEqual([{ row: 4, reason: "footer" }]);
+  });
+});
