@@ -134,6 +134,14 @@ suite("task pane in a browser", () => {
     await expect(
       page.getByRole("combobox", { name: "Quantity", exact: true }).textContent(),
     ).resolves.toBe("B · Quantity");
+    // The preview fits the narrow pane: long values are cut with an ellipsis, not clipped.
+    const overflow = await page
+      .getByRole("table", { name: "Lines as they will be sent" })
+      .evaluate((table) => {
+        const wrap = table.parentElement as HTMLElement;
+        return wrap.scrollWidth - wrap.clientWidth;
+      });
+    expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, "01-mapping");
 
     await page.getByRole("tab", { name: "Upload" }).click();

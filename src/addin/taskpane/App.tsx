@@ -168,7 +168,7 @@ export function Pane(props: { services: PaneServices }): React.JSX.Element {
             appearance="subtle"
             icon={<ArrowSync20Regular />}
             onClick={() => void bom.reload()}
-            aria-label="Read the active sheet again"
+            aria-label="Re-read the active sheet"
           >
             Re-read
           </Button>

@@ -5,11 +5,11 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableCellLayout,
   TableHeader,
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { compressRefdes } from "../../../core/bom";
@@ -17,12 +17,20 @@ import type { BomReadResult } from "../../../core/bom/types";
 
 const useStyles = makeStyles({
   wrap: { overflowX: "auto" },
-  table: { minWidth: "300px", tableLayout: "auto" },
+  // Columns that fit a narrow pane: MPNs and makers wrap (an MPN anywhere, it has no spaces);
+  // designator lists, which can be long, end in an ellipsis with the full list on hover.
+  table: { width: "100%", tableLayout: "fixed" },
+  wrapText: { paddingTop: "2px", paddingBottom: "2px" },
+  wrapAnywhere: { overflowWrap: "anywhere" },
+  oneLine: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   dnp: { color: tokens.colorNeutralForeground4, textDecorationLine: "line-through" },
 });
 
 export const PREVIEW_LINES = 5;
+
+/** A column's width, padding included, so the widths add up to the pane's. */
+const column = (width: string): React.CSSProperties => ({ width, boxSizing: "border-box" });
 
 export function LinePreview(props: { read: BomReadResult }): React.JSX.Element {
   const styles = useStyles();
@@ -33,38 +41,43 @@ export function LinePreview(props: { read: BomReadResult }): React.JSX.Element {
       <Table size="extra-small" className={styles.table} aria-label="Lines as they will be sent">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Row</TableHeaderCell>
-            <TableHeaderCell>Qty</TableHeaderCell>
-            <TableHeaderCell>MPN</TableHeaderCell>
-            <TableHeaderCell>Manufacturer</TableHeaderCell>
-            <TableHeaderCell>Designators</TableHeaderCell>
+            <TableHeaderCell style={column("40px")}>Row</TableHeaderCell>
+            <TableHeaderCell style={column("40px")}>Qty</TableHeaderCell>
+            <TableHeaderCell style={column("38%")}>MPN</TableHeaderCell>
+            <TableHeaderCell style={column("26%")}>
+              <abbr title="Manufacturer">Mfr</abbr>
+            </TableHeaderCell>
+            <TableHeaderCell>
+              <abbr title="Reference designators">Ref des</abbr>
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
-          {shown.map((line, index) => (
-            <TableRow
-              key={lineRows[index] ?? index}
-              className={line.do_not_place ? styles.dnp : undefined}
-            >
-              <TableCell>{lineRows[index]}</TableCell>
-              <TableCell>{line.quantity ?? "—"}</TableCell>
-              <TableCell>
-                <TableCellLayout truncate className={styles.mono}>
+          {shown.map((line, index) => {
+            const designators = line.reference_designators?.length
+              ? compressRefdes(line.reference_designators)
+              : (line.reference_designators_string ?? "—");
+            return (
+              <TableRow
+                key={lineRows[index] ?? index}
+                className={line.do_not_place ? styles.dnp : undefined}
+              >
+                <TableCell>{lineRows[index]}</TableCell>
+                <TableCell>{line.quantity ?? "—"}</TableCell>
+                <TableCell
+                  className={mergeClasses(styles.wrapText, styles.wrapAnywhere, styles.mono)}
+                >
                   {line.mpn ?? "—"}
-                </TableCellLayout>
-              </TableCell>
-              <TableCell>
-                <TableCellLayout truncate>{line.manufacturer_name ?? "—"}</TableCellLayout>
-              </TableCell>
-              <TableCell>
-                <TableCellLayout truncate>
-                  {line.reference_designators?.length
-                    ? compressRefdes(line.reference_designators)
-                    : (line.reference_designators_string ?? "—")}
-                </TableCellLayout>
-              </TableCell>
-            </TableRow>
-          ))}
+                </TableCell>
+                <TableCell className={mergeClasses(styles.wrapText, styles.wrapAnywhere)}>
+                  {line.manufacturer_name ?? "—"}
+                </TableCell>
+                <TableCell className={styles.oneLine} title={designators}>
+                  {designators}
+                </TableCell>
+              </TableRow>
+            );
+          })}
         </TableBody>
       </Table>
       <Caption1>

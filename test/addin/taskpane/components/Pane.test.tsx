@@ -53,6 +53,8 @@ describe("task pane", () => {
     expect(within(preview).getByText("LM358DR")).toBeTruthy();
     expect(within(preview).getByText("R1, R2")).toBeTruthy();
     expect(screen.getByText(/header on row 1, 3 lines/)).toBeTruthy();
+    // The accessible name starts with the visible label (speech users say what they see).
+    expect(screen.getByRole("button", { name: /^Re-read/ })).toBeTruthy();
   });
 
   it("remaps a field from its dropdown and the preview follows", async () => {
