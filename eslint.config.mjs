@@ -4,6 +4,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import reactHooks from "eslint-plugin-react-hooks";
 import prettier from "eslint-config-prettier";
 import globals from "globals";
+import regexpPlugin from "eslint-plugin-regexp";
 
 /** Office.js, DOM and Node are off limits in src/core: it is shared by every runtime. */
 const coreRestrictedImports = {
@@ -22,6 +23,13 @@ export default tseslint.config(
   { ignores: ["dist/", "build/", "node_modules/", "coverage/", "test-results/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  regexpPlugin.configs["flat/recommended"],
+  {
+    // Every regular expression may meet hostile user text: none may backtrack super-linearly.
+    rules: {
+      "regexp/no-super-linear-backtracking": "error",
+    },
+  },
   prettier,
   {
     files: ["**/*.{js,cjs,mjs}"],

@@ -30,7 +30,7 @@ function* elements(
 const all = [...elements(manifest)];
 // Resource definitions carry an id; the bt:Image elements inside <Icon> only point at one.
 const resources = all.filter(
-  ([name, node]) => /^bt:(Image|Url|String)$/.test(name) && typeof node["@id"] === "string",
+  ([name, node]) => /^bt:(?:Image|Url|String)$/.test(name) && typeof node["@id"] === "string",
 );
 const resourceIds = new Map(
   resources.map(([name, node]) => [node["@id"] as string, { name, node }]),

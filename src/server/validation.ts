@@ -67,7 +67,7 @@ export const recordIdSchema = z
   .string()
   .min(1)
   .max(COFACTR_MAX_STRING)
-  .regex(/^[A-Za-z0-9._:-]+$/, "may only contain letters, digits, '.', '_', ':' and '-'")
+  .regex(/^[\w.:-]+$/, "may only contain letters, digits, '.', '_', ':' and '-'")
   // "." and ".." would be resolved as path segments in the Platform URL (/v1/boms/../).
   .refine((id) => !/^\.+$/.test(id), "must not be only dots");
 

@@ -15,7 +15,7 @@ export function columnLetters(column: number): string {
 
 /** "AA" → 27. */
 export function columnNumber(letters: string): number {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) throw new RangeError(`Bad column letters "${letters}"`);
+  if (!/^[A-Z]{1,3}$/i.test(letters)) throw new RangeError(`Bad column letters "${letters}"`);
   let column = 0;
   for (const char of letters.toUpperCase()) column = column * 26 + (char.charCodeAt(0) - 64);
   return column;
@@ -68,7 +68,7 @@ export function parseAddress(address: string): ParsedAddress {
     sheetName = /^'.*'$/.test(rawSheet) ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
     cells = address.slice(bang + 1);
   }
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(cells);
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(cells);
   if (!match) throw new RangeError(`Not an A1 address: "${address}"`);
   const [, c1 = "", r1 = "", c2, r2] = match;
   const top = Number(r1);

@@ -33,15 +33,25 @@ export interface ColumnProfile {
 /** Enough cells to judge a column; keeps profiling linear and cheap on big sheets. */
 const SAMPLE = 300;
 
-const REF_TOKEN = /^([A-Za-z]{1,4})\d{1,5}(?:(?:-|\.\.|\/)[A-Za-z]{0,4}\d{1,5})*$/;
+const REF_TOKEN = /^([A-Z]{1,4})\d{1,5}(?:(?:-|\.\.|\/)[A-Z]{0,4}\d{1,5})*$/i;
 const COMMON_PREFIXES = new Set(
   (
     "R C L U D Q J P K F T X Y S M H E Z A B W " +
     "SW TP FB LED BT IC CN JP RN RV VR ZD FID MH MP TR LS SP LD DS CR VD VT XT OSC PS ANT RLY"
   ).split(" "),
 );
-const VALUE_LIKE =
-  /^(?:\d+(?:[.,]\d+)?\s*(?:[pnuµμmkKMG]|meg)?\s*(?:F|H|Ω|ohms?|R|V|A|W|Hz)?|\d+[pnuµμmkKMRG]\d+)(?:\s*[/,]?\s*\d*(?:[.,]\d+)?\s*(?:%|V|W|A|ppm|X[57][RS]|C0G|NP0)?)*$/i;
+/** One piece of a component value: "10k", "4k7", "100nF", "50V", "5%", "X7R", "0.1uF". */
+const VALUE_PIECE =
+  /^(?:\d+(?:[.,]\d+)?(?:[pnuµmkg]|meg)?(?:[fhωrvaw]|ohms?|hz)?%?|\d+[pnuµmkrg]\d+[fhω]?|x[57][rs]|c0g|np0|\d+ppm)$/i;
+
+/** A component value, piece by piece, so that no regular expression sees the whole cell. */
+export function isValueLike(text: string): boolean {
+  if (text.length > 60) return false;
+  const pieces = text.split(/[\s/,]+/).filter((piece) => piece !== "");
+  if (pieces.length === 0 || pieces.length > 6) return false;
+  if (!/^\d/.test(pieces[0] as string)) return false;
+  return pieces.every((piece) => VALUE_PIECE.test(piece));
+}
 const PACKAGE_LIKE =
   /(?:^|[_\s:-])(?:0201|0402|0603|0805|1206|1210|1812|2010|2512|SOT-?\d+|SOD-?\d+|QFN|DFN|SOIC|SOP|SSOP|TSSOP|MSOP|QFP|LQFP|TQFP|BGA|WLCSP|DIP|TO-?\d+|SMA|SMB|SMC|DPAK|D2PAK)|^[\w.-]+:[\w.,-]+$/i;
 const URL_LIKE = /^(?:https?:\/\/|www\.|\\\\|file:)/i;
@@ -61,9 +71,9 @@ function isRefdesCell(text: string): { refdes: boolean; multi: boolean } {
 /** Looks like a manufacturer part number: letters and digits, no spaces, not a value. */
 export function isMpnLike(text: string): boolean {
   if (text.length < 3 || text.length > 40) return false;
-  if (!/^[A-Za-z0-9][A-Za-z0-9\-/.,+#()\\]*$/.test(text)) return false;
-  if (!/\d/.test(text) || !/[A-Za-z]/.test(text)) return false;
-  if (VALUE_LIKE.test(text)) return false;
+  if (!/^[A-Z0-9][A-Z0-9\-/.,+#()\\]*$/i.test(text)) return false;
+  if (!/\d/.test(text) || !/[A-Z]/i.test(text)) return false;
+  if (isValueLike(text)) return false;
   const ref = isRefdesCell(text);
   return !(ref.refdes && text.length <= 4);
 }
@@ -111,12 +121,12 @@ export function profileColumn(
     if (ref.refdes) counts.refdes++;
     if (ref.refdes && ref.multi) counts.multiRefdes++;
     if (isMpnLike(text)) counts.mpn++;
-    if (/[A-Za-z]{2}/.test(text) && isKnownManufacturer(text)) counts.manufacturer++;
+    if (/[A-Z]{2}/i.test(text) && isKnownManufacturer(text)) counts.manufacturer++;
     if (isDnpVocabulary(text)) counts.dnpWords++;
     if (URL_LIKE.test(text)) counts.url++;
-    if (VALUE_LIKE.test(text)) counts.valueLike++;
+    if (isValueLike(text)) counts.valueLike++;
     if (PACKAGE_LIKE.test(text)) counts.packageLike++;
-    if (text.length > 15 && /\s/.test(text) && /[A-Za-z]{3}/.test(text)) counts.prose++;
+    if (text.length > 15 && /\s/.test(text) && /[A-Z]{3}/i.test(text)) counts.prose++;
   }
   const share = (n: number) => (sampled === 0 ? 0 : n / sampled);
   return {

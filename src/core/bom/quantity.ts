@@ -9,7 +9,7 @@ export type QuantityReading =
 
 const UNIT_WORDS = /^(?:pcs?|pieces?|ea|each|units?|st|stk|x)\.?$/i;
 /** A label written into the cell: "qty: 3", "Qty 3", "Menge: 3". */
-const LABEL = /^(?:qty|quantity|menge|anzahl|qté)\s*[:=]?\s*(?=\d)/i;
+const LABEL = /^(?:qty|quantity|menge|anzahl|qté)\s*(?:[:=]\s*)?(?=\d)/i;
 /** "1.000": one whole with three decimals, or a thousand with a European thousands dot. */
 const DOT_THOUSANDS = /^\d{1,3}\.\d{3}$/;
 

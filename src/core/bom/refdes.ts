@@ -14,10 +14,10 @@ export const MAX_RANGE_SIZE = 1000;
 
 const SEPARATORS = /[,;\s]+/;
 const CONNECTORS = new Set(["-", "–", "—", "..", "...", "->", "to", "thru", "through", "~"]);
-const RANGE = /^([A-Za-z]+)(\d+)(?:-|–|—|\.\.\.?|->|~)([A-Za-z]*)(\d+)$/;
-const SLASH_LIST = /^([A-Za-z]+)(\d+)((?:[/\\][A-Za-z]*\d+)+)$/;
-const NUMBERED = /^([A-Za-z]+)(0|[1-9]\d*)$/;
-const SIMPLE_REF = /^[A-Za-z]+\d+$/;
+const RANGE = /^([A-Z]+)(\d+)(?:[-–—~]|\.\.\.?|->)([A-Z]*)(\d+)$/i;
+const SLASH_LIST = /^([A-Z]+)(\d+)((?:[/\\][A-Z]*\d+)+)$/i;
+const NUMBERED = /^([A-Z]+)(0|[1-9]\d*)$/i;
+const SIMPLE_REF = /^[A-Z]+\d+$/i;
 
 function numberText(value: number, width: number): string {
   return String(value).padStart(width, "0");
@@ -31,7 +31,7 @@ function joinSplitPrefixes(tokens: string[]): string[] {
     const next = tokens[i + 1];
     if (
       next !== undefined &&
-      /^[A-Za-z]{1,4}$/.test(token) &&
+      /^[A-Z]{1,4}$/i.test(token) &&
       /^\d+$/.test(next) &&
       !CONNECTORS.has(token.toLowerCase())
     ) {
@@ -56,11 +56,7 @@ function joinConnectors(tokens: string[], problems: string[]): string[] {
       }
       joined[joined.length - 1] = `${previous}-${next}`;
       i++;
-    } else if (
-      /(?:-|\.\.)$/.test(token) &&
-      /^[A-Za-z]+\d+(?:-|\.\.)$/.test(token) &&
-      tokens[i + 1]
-    ) {
+    } else if (/(?:-|\.\.)$/.test(token) && /^[A-Z]+\d+(?:-|\.\.)$/i.test(token) && tokens[i + 1]) {
       joined.push(`${token.replace(/(?:-|\.\.)$/, "")}-${tokens[i + 1]}`);
       i++;
     } else {
@@ -96,7 +92,7 @@ function expandSlashList(token: string, match: RegExpMatchArray, problems: strin
   const [, prefix = "", first = "", tail = ""] = match;
   const refs = [prefix + first];
   for (const part of tail.split(/[/\\]/).slice(1)) {
-    const [, partPrefix = "", digits = ""] = /^([A-Za-z]*)(\d+)$/.exec(part) ?? [];
+    const [, partPrefix = "", digits = ""] = /^([A-Z]*)(\d+)$/i.exec(part) ?? [];
     if (partPrefix !== "" && partPrefix.toLowerCase() !== prefix.toLowerCase()) {
       problems.push(`"${token}" mixes prefixes ${prefix} and ${partPrefix}`);
       return [token];

@@ -54,7 +54,7 @@ export function classifyRow(
 function cellNumber(cell: CellValue): number | null {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
   const text = cellText(cell).replace(/^[$€£]\s*|,/g, "");
-  return /^[-+]?\d*\.?\d+$/.test(text) ? Number(text) : null;
+  return /^[-+]?(?:\d+(?:\.\d+)?|\.\d+)$/.test(text) ? Number(text) : null;
 }
 
 function filledCount(row: readonly CellValue[] | undefined): number {

@@ -16,7 +16,7 @@ type Node =
   | { kind: "call"; name: string; args: Node[] };
 
 const TOKEN =
-  /\s*(?:(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)|("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?[A-Za-z]{1,3}\$?\d+)|(\$?[A-Za-z]{1,3}\$?\d+(?![\w.(]))|([A-Za-z_][\w.]*)(?=\s*\()|([-+*/(),]))/y;
+  /\s*(?:\d+(?:\.\d+)?(?:e[-+]?\d+)?|"(?:[^"]|"")*"|(?:'(?:[^']|'')+'|[A-Z_][\w.]*)!\$?[A-Z]{1,3}\$?\d+|\$?[A-Z]{1,3}\$?\d+(?![\w.(])|[A-Z_][\w.]*(?=\s*\()|[-+*/(),])/iy;
 
 function tokenize(source: string): string[] {
   const tokens: string[] = [];
@@ -52,7 +52,7 @@ function parse(formula: string): Node {
     if (/^\d/.test(token)) return { kind: "number", value: Number(token) };
     if (token.startsWith('"'))
       return { kind: "text", value: token.slice(1, -1).replace(/""/g, '"') };
-    if (peek() === "(" && /^[A-Za-z_]/.test(token) && !token.includes("!")) {
+    if (peek() === "(" && /^[A-Z_]/i.test(token) && !token.includes("!")) {
       next();
       const args: Node[] = [];
       if (peek() === ")") {
@@ -102,7 +102,7 @@ function parse(formula: string): Node {
 export type CellFunction = (...args: unknown[]) => unknown;
 
 const isError = (value: unknown): value is string =>
-  typeof value === "string" && /^#[A-Z/0!?]+[!?A]?$/.test(value);
+  typeof value === "string" && /^#[A-Z/0!?]+$/.test(value);
 
 /** Excel error value of a thrown custom-function error, e.g. "#N/A". */
 function errorValue(error: unknown): string {

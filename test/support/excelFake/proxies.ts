@@ -901,7 +901,7 @@ export class FakeTable extends FakeClientObject {
       requestBytes: next.length,
       run: () => {
         const table = this.requireTable();
-        if (!/^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(next)) {
+        if (!/^[A-Z_\\][\w.]{0,254}$/i.test(next)) {
           throw new FakeOfficeError("InvalidArgument", `"${next}" is not a valid table name.`);
         }
         const clash = this.ctx.data.tables.some(

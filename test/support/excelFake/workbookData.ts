@@ -287,7 +287,7 @@ export class WorkbookData {
     let value: FakeCellValue;
     if (typeof input === "string") {
       if (mode === "formulas" && input.startsWith("'")) value = input.slice(1);
-      else if (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(input.trim())) value = Number(input);
+      else if (/^-?\d+(?:\.\d+)?(?:e[-+]?\d+)?$/i.test(input.trim())) value = Number(input);
       else value = input;
     } else if (typeof input === "number" || typeof input === "boolean") {
       value = input;

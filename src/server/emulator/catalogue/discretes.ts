@@ -18,7 +18,7 @@ interface DiscreteRow {
 
 export function discreteDraft(row: DiscreteRow): PartDraft {
   const termination =
-    row.termination ?? (/^(TO-92|TO-220|DO-41|DO-35|T-1)/.test(row.pkg) ? "THT" : "SMT");
+    row.termination ?? (/^(?:TO-92|TO-220|DO-41|DO-35|T-1)/.test(row.pkg) ? "THT" : "SMT");
   return {
     mpn: row.mpn,
     mfr: row.mfr,

@@ -110,8 +110,7 @@ function rows(mfr: string, sheet: (mpn: string) => string, list: Row[]): IcRow[]
   }));
 }
 
-const TI_BASE = (mpn: string) =>
-  ti(mpn.replace(/(I?D[A-Z]{0,3}R?|P[WH]?R?|DGKR?|DBVR?|DCKR?|\/NOPB)$/g, ""));
+const TI_BASE = (mpn: string) => ti(mpn.replace(/(?:I?D[A-Z]{0,3}R?|P[WH]?R?|\/NOPB)$/g, ""));
 
 const TEXAS: Row[] = [
   ["LM358DR", "op amps", "Dual General Purpose Operational Amplifier", "SOIC-8", 0.32],

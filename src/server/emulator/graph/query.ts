@@ -190,7 +190,7 @@ function readPageToken(params: URLSearchParams, errors: FastApiErrorItem[]): num
   return 0;
 }
 
-const STALE_DELTA = /^(inf|\d+[smhdw])$/;
+const STALE_DELTA = /^(?:inf|\d+[smhdw])$/;
 
 function checkCommon(params: URLSearchParams, errors: FastApiErrorItem[]): void {
   checkBoolean(params, "external", errors);
