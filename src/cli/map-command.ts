@@ -3,13 +3,14 @@ import { BOM_FIELDS, type BomField, type BomIssue } from "../core/bom";
 import type { CreateRawBomLine } from "../core/cofactr";
 import type { CliIo } from "./io";
 import { columnLetter, loadBom, type LoadedBom } from "./load-bom";
+import type { SheetFile } from "./read-sheet";
 
 /** The `map --json` document. Other tools read it: keep its shape stable. */
 export interface MapJson {
   file: string;
   /** 1-based row of the header in the file (the sheet row for XLSX), null without a header. */
   header_row: number | null;
-  delimiter: "," | ";" | "\t" | "xlsx";
+  delimiter: SheetFile["delimiter"];
   /** Header text of each field's column ("column N" for a column without one), or null. */
   columns: Record<BomField, string | null>;
   lines: CreateRawBomLine[];

@@ -1,11 +1,14 @@
 /** XLSX sheets into a grid of cell values as Excel shows them (formula results, error codes). */
 import ExcelJS from "exceljs";
+import { chooseBomSheet } from "../core/bom/files";
 import type { CellValue, Grid } from "../core/bom";
 
 export interface XlsxSheet {
   grid: Grid;
   sheetName: string;
   sheetNames: string[];
+  /** Why this sheet was read, when the workbook has several and none was named. */
+  note: string | null;
 }
 
 function isoDate(date: Date): string {
@@ -36,18 +39,7 @@ export function toCellValue(value: ExcelJS.CellValue): CellValue {
   return String(value);
 }
 
-export async function readXlsx(data: Buffer | ArrayBuffer, sheet?: string): Promise<XlsxSheet> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as ArrayBuffer);
-  const sheetNames = workbook.worksheets.map((ws) => ws.name);
-  const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
-  if (!worksheet) {
-    throw new Error(
-      sheet === undefined
-        ? "the workbook has no sheets"
-        : `no sheet named "${sheet}" (sheets: ${sheetNames.join(", ")})`,
-    );
-  }
+function worksheetGrid(worksheet: ExcelJS.Worksheet): Grid {
   const grid: Grid = [];
   const rowCount = worksheet.rowCount;
   for (let r = 1; r <= rowCount; r++) {
@@ -62,5 +54,32 @@ export async function readXlsx(data: Buffer | ArrayBuffer, sheet?: string): Prom
     for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
     grid.push(cells);
   }
-  return { grid, sheetName: worksheet.name, sheetNames };
+  return grid;
+}
+
+/**
+ * The named sheet, or without a name the sheet that looks most like a BOM (the first visible
+ * one unless another is clearly more BOM-like: see `chooseBomSheet`).
+ */
+export async function readXlsx(data: Buffer | ArrayBuffer, sheet?: string): Promise<XlsxSheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as ArrayBuffer);
+  const worksheets = workbook.worksheets;
+  const sheetNames = worksheets.map((ws) => ws.name);
+  if (worksheets.length === 0) throw new Error("the workbook has no sheets");
+  if (sheet !== undefined) {
+    const worksheet = workbook.getWorksheet(sheet);
+    if (!worksheet) {
+      throw new Error(`no sheet named "${sheet}" (sheets: ${sheetNames.join(", ")})`);
+    }
+    return { grid: worksheetGrid(worksheet), sheetName: worksheet.name, sheetNames, note: null };
+  }
+  const sheets = worksheets.map((ws) => ({
+    name: ws.name,
+    grid: worksheetGrid(ws),
+    hidden: ws.state !== "visible",
+  }));
+  const choice = chooseBomSheet(sheets);
+  const chosen = sheets[choice.index] as (typeof sheets)[number];
+  return { grid: chosen.grid, sheetName: chosen.name, sheetNames, note: choice.note };
 }

@@ -1,0 +1,70 @@
+/**
+ * Delimited text (CSV, semicolon CSV, TSV, pipe tables) into rows with papaparse, and the
+ * delimiter chosen by how consistently each candidate splits the rows: the most rows sharing one
+ * field count wins. A preamble of another shape (title lines, "Source:" rows) or ragged rows
+ * (one more field on data rows than on the header) do not mislead it.
+ */
+import Papa from "papaparse";
+import { DELIMITERS, type Delimiter } from "./lines";
+
+export interface ParsedRows {
+  rows: string[][];
+  /** Papaparse's complaints (unclosed quotes…), by 0-based row. */
+  errors: { row: number; message: string }[];
+}
+
+export function parseDelimited(text: string, delimiter: Delimiter, maxRows = 0): ParsedRows {
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    ...(maxRows > 0 ? { preview: maxRows } : {}),
+  });
+  return {
+    rows: parsed.data,
+    errors: parsed.errors.map((error) => ({ row: error.row ?? 0, message: error.message })),
+  };
+}
+
+export interface DelimiterScore {
+  delimiter: Delimiter;
+  /** Rows that share the usual field count (half a point for one field more or fewer). */
+  score: number;
+  /** The usual field count of rows with at least two fields. */
+  fields: number;
+}
+
+function nonBlank(row: string[]): boolean {
+  return row.some((cell) => cell.trim() !== "");
+}
+
+/** How well `delimiter` splits `rows` into a table. */
+export function scoreRows(rows: string[][], delimiter: Delimiter): DelimiterScore {
+  const counts = new Map<number, number>();
+  for (const row of rows) {
+    if (row.length < 2 || !nonBlank(row)) continue;
+    counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+  }
+  let fields = 0;
+  let best = 0;
+  for (const [length, count] of counts) {
+    if (count > best || (count === best && length > fields)) {
+      fields = length;
+      best = count;
+    }
+  }
+  if (fields === 0) return { delimiter, score: 0, fields: 0 };
+  const near = (counts.get(fields - 1) ?? 0) + (counts.get(fields + 1) ?? 0);
+  return { delimiter, score: best + near / 2, fields };
+}
+
+/** Rows looked at to choose the delimiter: enough for any preamble, cheap on a huge file. */
+const SAMPLE_ROWS = 500;
+
+/** Every candidate delimiter's score on the first rows of `text`, best first. */
+export function rankDelimiters(text: string): DelimiterScore[] {
+  const scores = DELIMITERS.map((delimiter) =>
+    scoreRows(parseDelimited(text, delimiter, SAMPLE_ROWS).rows, delimiter),
+  );
+  // Stable sort: on a full tie the order of DELIMITERS (comma first) decides.
+  return scores.sort((a, b) => b.score - a.score || b.fields - a.fields);
+}
