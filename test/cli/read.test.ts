@@ -1,6 +1,6 @@
 import os from "node:os";
 import path from "node:path";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { decodeText, parseCsv } from "../../src/cli/read-csv";
 import { readXlsx, toCellValue } from "../../src/cli/read-xlsx";
@@ -8,19 +8,6 @@ import { readSheetFile } from "../../src/cli/read-sheet";
 import { FIXTURES } from "./helpers";
 
 describe("parseCsv", () => {
-  it.each([
-    [",", "a,b,c\n1,2,3\n"],
-    [";", "a;b;c\n1;2;3\n"],
-    ["\t", "a\tb\tc\n1\t2\t3\n"],
-  ])("detects %j", (delimiter, text) => {
-    const sheet = parseCsv(text);
-    expect(sheet.delimiter).toBe(delimiter);
-    expect(sheet.grid).toEqual([
-      ["a", "b", "c"],
-      ["1", "2", "3"],
-    ]);
-  });
-
   it("keeps quoted commas and backslash-escaped commas as the parser gives them (KiCost)", () => {
     const sheet = parseCsv('manf#,\n"BT136S-600D\\,118",\n"LPC4320FBD144,551",\n');
     expect(sheet.grid).toEqual([
@@ -98,13 +85,38 @@ describe("readSheetFile", () => {
     expect(sheet.grid).toHaveLength(4);
   });
 
-  it("refuses .xls and --sheet on CSV with a clear message", async () => {
-    await expect(readSheetFile("bom.xls")).rejects.toThrow(
-      /not supported: save the sheet as .xlsx or .csv/,
-    );
+  it("refuses a legacy .xls by its bytes, and --sheet on text, with a clear message", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "cofactr-bom-xls-"));
+    try {
+      const xls = path.join(dir, "bom.xls");
+      const ole2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+      await writeFile(xls, Buffer.from([...ole2, ...new Array(504).fill(0)]));
+      await expect(readSheetFile(xls)).rejects.toThrow(
+        /legacy Excel 97-2003 workbook \(\.xls\).*save it as an Excel Workbook \(\.xlsx\) or as CSV/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
     await expect(
       readSheetFile(path.join(FIXTURES, "eagle-semicolon.csv"), { sheet: "x" }),
-    ).rejects.toThrow(/--sheet applies to .xlsx/);
+    ).rejects.toThrow(/--sheet applies to Excel workbooks only/);
+  });
+
+  it("reads text saved under a workbook's name, and says so", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "cofactr-bom-txt-"));
+    try {
+      const file = path.join(dir, "bom.xlsx");
+      await writeFile(file, "Ref\tQty\tMPN\nR1\t1\tRC0603FR-0710KL\n");
+      const sheet = await readSheetFile(file);
+      expect(sheet.delimiter).toBe("\t");
+      expect(sheet.grid).toEqual([
+        ["Ref", "Qty", "MPN"],
+        ["R1", "1", "RC0603FR-0710KL"],
+      ]);
+      expect(sheet.notes).toEqual(["the file is text despite its .xlsx extension"]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -154,9 +166,11 @@ describe("XLSX", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("reads the first sheet by default and a named one with --sheet", async () => {
-    const first = await readXlsx(await readFile(file));
-    expect(first.sheetName).toBe("Notes");
+  it("reads the most BOM-like sheet by default, and a named one with --sheet", async () => {
+    const chosen = await readXlsx(await readFile(file));
+    expect(chosen.sheetName).toBe("BOM");
+    const notes = await readSheetFile(file, { sheet: "Notes" });
+    expect(notes.grid).toEqual([["not a BOM"]]);
     const named = await readSheetFile(file, { sheet: "BOM" });
     expect(named.delimiter).toBe("xlsx");
     expect(named.grid).toEqual([
@@ -165,7 +179,21 @@ describe("XLSX", () => {
       ["U1", "#DIV/0!", "LM358DR"],
     ]);
     const other = await readSheetFile(file);
-    expect(other.notes[0]).toMatch(/read sheet "Notes".*BOM/);
+    expect(other.sheetName).toBe("BOM");
+    expect(other.notes).toEqual([
+      expect.stringMatching(
+        /^read sheet "BOM", which looks most like a BOM: .* against "Notes" \(no BOM columns\) for the first sheet \(also in the workbook: Notes\); choose with --sheet$/,
+      ),
+    ]);
+  });
+
+  it("reads an XLSX saved under a .csv name as a workbook", async () => {
+    const misnamed = path.join(dir, "bom.csv");
+    await writeFile(misnamed, await readFile(file));
+    const sheet = await readSheetFile(misnamed, { sheet: "BOM" });
+    expect(sheet.delimiter).toBe("xlsx");
+    expect(sheet.grid[1]).toEqual(["R1, R2", 2, "RC0603FR-0710KL", "10k", "ds"]);
+    expect(sheet.notes).toEqual(["the file is an Excel workbook despite its .csv extension"]);
   });
 
   it("leaves the other cells of a merged range empty, as Excel does", async () => {

@@ -37,7 +37,28 @@ function utf16FromNulPattern(bytes: Uint8Array): Utf16 | null {
   return null;
 }
 
+/**
+ * Windows-1252's characters for bytes 0x80-0x9F (the rest is Latin-1). Mapped here rather than
+ * by TextDecoder, which some runtimes (jsdom) treat as plain Latin-1 and lose the € and quotes.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152,
+  0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122,
+  0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+/** C1 controls (U+0080-U+009F) a plain Latin-1 decoding leaves where Windows-1252 has text. */
+const C1_CONTROLS = /[\u0080-\u009f]/g;
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder("windows-1252")
+    .decode(bytes)
+    .replace(C1_CONTROLS, (char) =>
+      String.fromCharCode(WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] as number),
+    );
+}
+
 function decodeWith(encoding: TextEncodingName, bytes: Uint8Array, fatal = false): string {
+  if (encoding === "windows-1252") return decodeWindows1252(bytes);
   // ignoreBOM: the mark is removed by the caller, who knows whether it was there.
   return new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes);
 }

@@ -57,13 +57,23 @@ export function scoreRows(rows: string[][], delimiter: Delimiter): DelimiterScor
   return { delimiter, score: best + near / 2, fields };
 }
 
-/** Rows looked at to choose the delimiter: enough for any preamble, cheap on a huge file. */
+/** Rows and characters looked at to choose the delimiter: enough for any preamble, cheap on a
+ * huge file (an unclosed quote makes the parser read to the end of what it is given). */
 const SAMPLE_ROWS = 500;
+const SAMPLE_CHARS = 64 * 1024;
+
+/** The start of `text`, cut at a line end when it is long. */
+function sample(text: string): string {
+  if (text.length <= SAMPLE_CHARS) return text;
+  const cut = text.lastIndexOf("\n", SAMPLE_CHARS);
+  return text.slice(0, cut > 0 ? cut + 1 : SAMPLE_CHARS);
+}
 
 /** Every candidate delimiter's score on the first rows of `text`, best first. */
 export function rankDelimiters(text: string): DelimiterScore[] {
+  const start = sample(text);
   const scores = DELIMITERS.map((delimiter) =>
-    scoreRows(parseDelimited(text, delimiter, SAMPLE_ROWS).rows, delimiter),
+    scoreRows(parseDelimited(start, delimiter, SAMPLE_ROWS).rows, delimiter),
   );
   // Stable sort: on a full tie the order of DELIMITERS (comma first) decides.
   return scores.sort((a, b) => b.score - a.score || b.fields - a.fields);

@@ -5,7 +5,8 @@
  * A value may hold single spaces ("Supply Select", "C1, C2") and a full cell may leave only one
  * space before the next column, so splitting on whitespace fails. Instead:
  * 1. Anchors: offsets where many lines start a field after two or more spaces.
- * 2. Table lines: lines with a wide gap whose text never runs across an anchor; the table spans
+ * 2. Table lines: lines with a wide gap whose text never runs across an anchor shared by most
+ *    lines (the left edge of a well-filled column); the table spans
  *    from the first to the last of them (a preamble of free text above stays one cell a line).
  * 3. Gutters: offsets blank on every table line. A gutter two or more wide separates columns;
  *    a one-space gutter only when an anchor follows it (else it is a space inside values).
@@ -23,8 +24,15 @@ export interface FixedWidthLayout {
 
 /** Lines longer than this are not rows of a part list (and would make the scan costly). */
 const MAX_LINE_WIDTH = 2000;
+/** Lines that decide the layout: a part list's header and plenty of rows; bounded on big files. */
+const SAMPLE_LINES = 2000;
 /** Share of table-like lines that must start a field at an offset for it to be an anchor. */
 const ANCHOR_SHARE = 0.3;
+/**
+ * Share for an anchor that lines must not run across: left edges of well-filled columns. (A
+ * right-aligned number column starts at a different offset on each line: no such anchor.)
+ */
+const EDGE_SHARE = 0.6;
 
 /** Offsets where a field starts: the first text of the line, or text after two spaces. */
 function fieldStarts(line: string): number[] {
@@ -49,12 +57,12 @@ function fitsAnchors(line: string, anchors: number[]): boolean {
   );
 }
 
-function findAnchors(startsByLine: Map<number, number[]>): number[] {
+function findAnchors(startsByLine: Map<number, number[]>, share: number): number[] {
   const counts = new Map<number, number>();
   for (const starts of startsByLine.values()) {
     for (const start of starts) counts.set(start, (counts.get(start) ?? 0) + 1);
   }
-  const needed = Math.max(2, Math.ceil(startsByLine.size * ANCHOR_SHARE));
+  const needed = Math.max(2, Math.ceil(startsByLine.size * share));
   return [...counts]
     .filter(([, count]) => count >= needed)
     .map(([offset]) => offset)
@@ -84,23 +92,32 @@ function columnStarts(tableLines: string[], anchors: Set<number>): number[] {
 }
 
 /** The column layout of a fixed-width table in `lines`, or null when they do not form one. */
+/** Whether the line has a second field after a gap of two or more spaces (no allocation). */
+function isTableLike(line: string): boolean {
+  if (line.length > MAX_LINE_WIDTH) return false;
+  const gap = line.indexOf("  ", line.length - line.trimStart().length);
+  return gap >= 0 && line.slice(gap).trim() !== "";
+}
+
 export function detectFixedWidth(lines: string[]): FixedWidthLayout | null {
   const startsByLine = new Map<number, number[]>();
-  lines.forEach((line, index) => {
-    if (line.length > MAX_LINE_WIDTH) return;
-    const starts = fieldStarts(line);
-    if (starts.length >= 2) startsByLine.set(index, starts);
-  });
+  for (let index = 0; index < lines.length && index < SAMPLE_LINES; index++) {
+    const line = lines[index] as string;
+    if (!isTableLike(line)) continue;
+    startsByLine.set(index, fieldStarts(line));
+  }
   if (startsByLine.size < 3) return null;
-  const anchors = findAnchors(startsByLine);
-  if (!anchors.some((anchor) => anchor > 0)) return null;
-  const fitting = [...startsByLine.keys()].filter((index) =>
-    fitsAnchors(lines[index] as string, anchors),
-  );
+  const edges = findAnchors(startsByLine, EDGE_SHARE);
+  if (!edges.some((edge) => edge > 0)) return null;
+  const fitting: number[] = [];
+  lines.forEach((line, index) => {
+    if (isTableLike(line) && fitsAnchors(line, edges)) fitting.push(index);
+  });
   if (fitting.length < 3) return null;
+  const anchors = new Set(findAnchors(startsByLine, ANCHOR_SHARE));
   const starts = columnStarts(
     fitting.map((index) => lines[index] as string),
-    new Set(anchors),
+    anchors,
   );
   if (starts.length < 2) return null;
   return {

@@ -45,7 +45,7 @@ function parserIssues(errors: { row: number; message: string }[], rowOffset: num
       row: (issues[issues.length - 1] as BomIssue).row,
       field: null,
       severity: "warning",
-      message: `CSV: ${errors.length - MAX_PARSER_ISSUES} more rows have quoting problems`,
+      message: `CSV: ${errors.length - MAX_PARSER_ISSUES} more problems like these`,
     });
   }
   return issues;
