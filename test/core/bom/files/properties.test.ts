@@ -96,7 +96,7 @@ function padTable(rows: string[][]): string[] {
 }
 
 describe("fixed-width splitting loses nothing", () => {
-  const word = fc.stringMatching(/^[A-Za-z0-9(),.-]{1,12}$/);
+  const word = fc.stringMatching(/^[a-z0-9(),.-]{1,12}$/i);
   const cellText = fc.oneof(
     word,
     fc.tuple(word, word).map(([a, b]) => `${a} ${b}`),
