@@ -18,6 +18,8 @@ export interface HeaderMatch {
   /** The index of a numbered copy ("Manufacturer 2"), else null. */
   index: number | null;
   polarity?: DnpPolarity;
+  /** How the header matched, for people: 'header "Anzahl" = quantity (de)'. */
+  reason?: string;
 }
 
 interface AliasSpec {
@@ -453,7 +455,7 @@ function computeMatches(raw: string): HeaderMatch[] {
     const { base, index } = splitHeaderIndex(normalized);
     const numbered = base !== normalized ? TABLE.get(base) : undefined;
     matches = numbered
-      ? numbered.map((match) => ({ ...match, score: match.score * 0.9, index }))
+      ? numbered.map((match) => ({ ...match, score: match.score * 0.85, index }))
       : compositeMatches(headerTokens(raw));
   }
   return matches.sort((a, b) => b.score - a.score);

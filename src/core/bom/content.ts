@@ -2,7 +2,9 @@
  * What a column's cells look like: refdes lists, whole numbers, MPN-like tokens, manufacturer
  * names, DNP words, URLs. Used to confirm ambiguous headers and to map unlabelled columns.
  */
-import type { BomField, Grid } from "./types";
+import type { BomField, CellValue, Grid } from "./types";
+import { parseQuantity } from "./quantity";
+import { isDistributorSku } from "./skus";
 import type { DnpPolarity } from "./aliases";
 import { cellText, isErrorValue, isPlaceholder } from "./cells";
 import { isDnpVocabulary } from "./dnp";
@@ -28,12 +30,20 @@ export interface ColumnProfile {
   valueLike: number;
   packageLike: number;
   prose: number;
+  /** Distributor order codes (Digi-Key "…-ND", Mouser "595-…", LCSC "C1234"…). */
+  sku: number;
+  /** Cells a quantity reader accepts ("4", "2 pcs", "1,000"), whole numbers up to 100,000. */
+  quantityLike: number;
+  /** Mounting words (SMD, THT, through hole). */
+  mountWords: number;
+  /** Distinct values among the sampled cells. */
+  distinct: number;
 }
 
 /** Enough cells to judge a column; keeps profiling linear and cheap on big sheets. */
 const SAMPLE = 300;
 
-const REF_TOKEN = /^([A-Z]{1,4})\d{1,5}(?:(?:-|\.\.|\/)[A-Z]{0,4}\d{1,5})*$/i;
+const REF_TOKEN = /^([A-Z]{1,4})\d{1,4}(?:(?:-|\.\.|\/)[A-Z]{0,4}\d{1,5})*$/i;
 const COMMON_PREFIXES = new Set(
   (
     "R C L U D Q J P K F T X Y S M H E Z A B W " +
@@ -50,10 +60,20 @@ export function isValueLike(text: string): boolean {
   const pieces = text.split(/[\s/,]+/).filter((piece) => piece !== "");
   if (pieces.length === 0 || pieces.length > 6) return false;
   if (!/^\d/.test(pieces[0] as string)) return false;
+  // A bare number ("0.34", "100") is a price or a count as often as a value: a unit must show.
+  if (!pieces.some((piece) => /[a-zµω%]/i.test(piece))) return false;
   return pieces.every((piece) => VALUE_PIECE.test(piece));
 }
 const PACKAGE_LIKE =
   /(?:^|[_\s:-])(?:0201|0402|0603|0805|1206|1210|1812|2010|2512|SOT-?\d+|SOD-?\d+|QFN|DFN|SOIC|SOP|SSOP|TSSOP|MSOP|QFP|LQFP|TQFP|BGA|WLCSP|DIP|TO-?\d+|SMA|SMB|SMC|DPAK|D2PAK)|^[\w.-]+:[\w.,-]+$/i;
+const MOUNT_WORDS = /^(?:smd|smt|tht|th|pth|through[\s-]?hole|surface[\s-]?mount|bga)$/i;
+
+/** A board quantity: a whole number from 0 to 100,000, possibly with a unit word. */
+function isQuantityLike(cell: CellValue): boolean {
+  const reading = parseQuantity(cell);
+  return reading.kind === "ok" && reading.value <= 100_000;
+}
+
 const URL_LIKE = /^(?:https?:\/\/|www\.|\\\\|file:)/i;
 
 function isRefdesCell(text: string): { refdes: boolean; multi: boolean } {
@@ -97,7 +117,11 @@ export function profileColumn(
     valueLike: 0,
     packageLike: 0,
     prose: 0,
+    sku: 0,
+    quantityLike: 0,
+    mountWords: 0,
   };
+  const seen = new Set<string>();
   let sequentialSteps = 0;
   let previousInteger: number | null = null;
   for (const rowIndex of dataRows) {
@@ -127,6 +151,10 @@ export function profileColumn(
     if (isValueLike(text)) counts.valueLike++;
     if (PACKAGE_LIKE.test(text)) counts.packageLike++;
     if (text.length > 15 && /\s/.test(text) && /[A-Z]{3}/i.test(text)) counts.prose++;
+    if (isDistributorSku(text)) counts.sku++;
+    if (isQuantityLike(cell)) counts.quantityLike++;
+    if (MOUNT_WORDS.test(text)) counts.mountWords++;
+    seen.add(text.toLowerCase());
   }
   const share = (n: number) => (sampled === 0 ? 0 : n / sampled);
   return {
@@ -146,6 +174,10 @@ export function profileColumn(
     valueLike: share(counts.valueLike),
     packageLike: share(counts.packageLike),
     prose: share(counts.prose),
+    sku: share(counts.sku),
+    quantityLike: share(counts.quantityLike),
+    mountWords: share(counts.mountWords),
+    distinct: share(seen.size),
   };
 }
 

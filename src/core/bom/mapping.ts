@@ -15,27 +15,66 @@ import {
   type MappingSource,
   type SavedMapping,
 } from "./types";
-import { matchHeader } from "./aliases";
-import { cellText, gridWidth } from "./cells";
-import { contentAgrees, guessFromContent, profileColumn, type ColumnProfile } from "./content";
-import { isUnlabelledHeader, normalizeHeader } from "./normalize";
-import { readDnpCell } from "./dnp";
 
-interface Candidate {
-  column: number;
-  field: BomField;
-  /** The header's own score (before contents and fill are weighed). */
-  headerScore: number;
-  /** What the assignment goes by: header score × fill × contents. */
-  effective: number;
-  ambiguous: boolean;
-  index: number | null;
-  polarity?: DnpPolarity;
-  source: MappingSource;
+/** For each field, the columns its header names as well as a column further left. */
+function secondaryColumns(
+  fields: readonly BomField[],
+  evidence: ReadonlyMap<number, PairEvidence[]>,
+): Map<BomField, Set<number>> {
+  const secondary = new Map<BomField, Set<number>>();
+  for (const field of fields) {
+    let primary: { column: number; headerScore: number; fill: number } | null = null;
+    const named: { column: number; headerScore: number; fill: number }[] = [];
+    for (const [column, pairs] of evidence) {
+      const pair = pairs.find((e) => e.field === field);
+      // Only a clear header whose cells do not contradict it takes part.
+      if (!pair || pair.ambiguous || pair.headerScore < 0.85 || pair.score < 0.6 * pair.headerScore)
+        continue;
+      named.push({ column, headerScore: pair.headerScore, fill: pair.fill });
+    }
+    named.sort((a, b) => a.column - b.column);
+    for (const entry of named) {
+      if (primary === null || entry.headerScore > primary.headerScore) primary = entry;
+    }
+    if (!primary) continue;
+    const top = primary;
+    const rest = named.filter((e) => e.column !== top.column && e.headerScore >= top.headerScore);
+    const before = named.filter((e) => e.column < top.column && e.headerScore >= top.headerScore);
+    // A much fuller column further right is the real one (an empty template column first).
+    const fuller = rest.filter((e) => e.fill * 0.5 > top.fill);
+    if (before.length === 0 && fuller.length === 0 && rest.length > 0)
+      secondary.set(field, new Set(rest.map((e) => e.column)));
+  }
+  return secondary;
 }
 
-/** Below this a candidate is not used at all. */
-const MIN_CONFIDENCE = 0.25;
+/** The strongest rival of a chosen pair: the field elsewhere, or another field here. */
+function runnerUpOf(
+  field: BomField,
+  column: number,
+  evidence: ReadonlyMap<number, PairEvidence[]>,
+): { field: BomField; column: number; score: number } | null {
+  let best: { field: BomField; column: number; score: number } | null = null;
+  for (const [c, pairs] of evidence) {
+    for (const pair of pairs) {
+      const rival = (c === column) !== (pair.field === field);
+      if (rival && pair.score > (best?.score ?? 0))
+        best = { field: pair.field, column: c, score: pair.score };
+    }
+  }
+  return best;
+}
+import { matchHeader } from "./aliases";
+import { cellText, gridWidth } from "./cells";
+import { profileColumn, type ColumnProfile } from "./content";
+import { isUnlabelledHeader, normalizeHeader } from "./normalize";
+import { readDnpCell } from "./dnp";
+import { columnEvidence, type PairEvidence } from "./evidence";
+import { bestAssignment } from "./assign";
+import { designatorAgreements } from "./consistency";
+
+/** Below this a pair is not used at all. */
+const MIN_SCORE = 0.25;
 /** A header at least this sure makes a further column of an assigned field an extra. */
 const EXTRA_MIN_SCORE = 0.85;
 
@@ -49,75 +88,6 @@ export function headerSignature(headers: readonly string[]): string {
   const parts = headers.map(normalizeHeader);
   while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
   return parts.length === 0 ? `(no header, ${headers.length} columns)` : parts.join("|");
-}
-
-/** Fill weighs in so that a nearly empty copy of a column loses to a full one. */
-function fillFactor(profile: ColumnProfile): number {
-  if (profile.rows === 0) return 1;
-  if (profile.filled === 0) return 0.5;
-  return Math.min(1, 0.5 + 5 * profile.fill);
-}
-
-function headerCandidates(header: string, profile: ColumnProfile): Candidate[] {
-  const found: Candidate[] = [];
-  for (const match of matchHeader(header)) {
-    if (match.ambiguous && !contentAgrees(match.field, profile, match.polarity)) continue;
-    let effective = match.score * fillFactor(profile);
-    if (profile.errors > 0.5) effective *= 0.3;
-    // Contents that contradict a clear header: MPNs under "Manufacturer" (and the reverse).
-    if (match.field === "manufacturer_name" && profile.mpn >= 0.6 && profile.manufacturer < 0.2) {
-      effective *= 0.4;
-      found.push({
-        column: profile.column,
-        field: "mpn",
-        headerScore: 0,
-        effective: 0.65,
-        ambiguous: true,
-        index: null,
-        source: "content",
-      });
-    }
-    if (
-      match.field === "do_not_place" &&
-      !match.ambiguous &&
-      profile.filled > 0 &&
-      profile.dnpWords < 0.6
-    ) {
-      effective *= 0.5;
-    }
-    found.push({
-      column: profile.column,
-      field: match.field,
-      headerScore: match.score,
-      effective,
-      ambiguous: match.ambiguous,
-      index: match.index,
-      ...(match.polarity ? { polarity: match.polarity } : {}),
-      source: "header",
-    });
-  }
-  return found;
-}
-
-function contentCandidates(profile: ColumnProfile): Candidate[] {
-  return guessFromContent(profile).map((guess) => ({
-    column: profile.column,
-    field: guess.field,
-    headerScore: 0,
-    effective: guess.confidence,
-    ambiguous: true,
-    index: null,
-    ...(guess.polarity ? { polarity: guess.polarity } : {}),
-    source: "content" as const,
-  }));
-}
-
-function byStrength(a: Candidate, b: Candidate): number {
-  if (b.effective !== a.effective) return b.effective - a.effective;
-  const ai = a.index ?? 0;
-  const bi = b.index ?? 0;
-  if (ai !== bi) return ai - bi;
-  return a.column - b.column;
 }
 
 function emptyAssignment(): FieldAssignment {
@@ -208,62 +178,103 @@ export function buildMapping({
     }
   }
 
-  // 2. Candidates from headers, and from contents for unlabelled columns.
-  const candidates: Candidate[] = [];
-  for (let c = 0; c < width; c++) {
-    const profile = profiles[c] as ColumnProfile;
+  // 2. The evidence for every free (column, field) pair.
+  const freeFields = BOM_FIELDS.filter((field) => !locked.has(field));
+  const freeColumns = [...Array(width).keys()].filter((c) => !taken.has(c));
+  const agreement = designatorAgreements(grid, dataRows, profiles);
+  const evidence = new Map<number, PairEvidence[]>();
+  for (const c of freeColumns) {
     const header = headers[c] as string;
-    if (headerRow === null || isUnlabelledHeader(header))
-      candidates.push(...contentCandidates(profile));
-    else candidates.push(...headerCandidates(header, profile));
+    evidence.set(
+      c,
+      columnEvidence(BOM_FIELDS, {
+        header,
+        unlabelled: headerRow === null || isUnlabelledHeader(header),
+        matches: matchHeader(header),
+        profile: profiles[c] as ColumnProfile,
+        designatorAgreement: agreement.get(c) ?? null,
+      }),
+    );
   }
-  candidates.sort(byStrength);
 
-  // 3. Greedy: the surest (field, column) pairs first; one column per field and vice versa.
+  // Of columns that a header names equally well ("Manufacturer" twice, "Digikey" and "LCSC"),
+  // the left-most is the primary one, as exporters write them; the others become extras.
+  const secondary = secondaryColumns(freeFields, evidence);
+
+  // 3. The whole mapping at once: each field at most one column, each column at most one
+  // field, maximising the total evidence (an assignment, not first match wins).
+  // Pinned fields keep their evidence (for extras) but take no part in the choice.
+  const utility = freeFields.map((field) =>
+    freeColumns.map((c) => {
+      if (secondary.get(field)?.has(c)) return 0;
+      const pair = evidence.get(c)?.find((e) => e.field === field);
+      // The left-most of equally good columns wins, as a reader would pick it.
+      return pair ? Math.max(0, pair.score - MIN_SCORE - c * 1e-6) : 0;
+    }),
+  );
   let dnpPolarity: DnpPolarity | undefined;
-  for (const candidate of candidates) {
-    if (candidate.effective < MIN_CONFIDENCE) break;
-    if (locked.has(candidate.field) || fields[candidate.field].column !== null) continue;
-    if (taken.has(candidate.column)) continue;
-    taken.add(candidate.column);
-    fields[candidate.field] = {
-      column: candidate.column,
-      header: headers[candidate.column] || null,
-      confidence: Math.round(Math.min(1, candidate.effective) * 100) / 100,
-      source: candidate.source,
+  for (const [f, k] of bestAssignment(utility)) {
+    const field = freeFields[f] as BomField;
+    const column = freeColumns[k] as number;
+    const pair = evidence.get(column)?.find((e) => e.field === field);
+    if (!pair || pair.score < MIN_SCORE) continue;
+    taken.add(column);
+    const runnerUp = runnerUpOf(field, column, evidence);
+    const reasons = [...pair.reasons];
+    if (runnerUp) {
+      reasons.push(
+        `next best: ${runnerUp.field === field ? `column ${runnerUp.column + 1}${headers[runnerUp.column] ? ` "${headers[runnerUp.column]}"` : ""}` : `this column as ${runnerUp.field}`} (${runnerUp.score.toFixed(2)} against ${pair.score.toFixed(2)})`,
+      );
+    }
+    // Sure when the header or contents are clear AND nothing else comes close.
+    const margin = (pair.score - (runnerUp?.score ?? 0)) / pair.score;
+    fields[field] = {
+      column,
+      header: headers[column] || null,
+      confidence: Math.round(Math.min(1, pair.score) * Math.min(1, 0.5 + margin) * 100) / 100,
+      source:
+        pair.headerScore > 0 && pair.headerScore * 0.5 >= pair.contentScore * 0.3
+          ? "header"
+          : "content",
+      reasons,
     };
-    if (candidate.field === "do_not_place") dnpPolarity = candidate.polarity;
+    if (field === "do_not_place") dnpPolarity = pair.polarity ?? "dnp";
   }
 
   // 4. Extras: further clearly named columns of an assigned field.
   const extraColumns: Partial<Record<BomField, number[]>> = {};
-  const extraMpn: Candidate[] = [];
-  for (const candidate of candidates) {
-    if (candidate.ambiguous || candidate.headerScore < EXTRA_MIN_SCORE) continue;
-    if (taken.has(candidate.column) || fields[candidate.field].column === null) continue;
-    taken.add(candidate.column);
-    if (candidate.field === "mpn") extraMpn.push(candidate);
-    else (extraColumns[candidate.field] ??= []).push(candidate.column);
+  const extraMpn: number[] = [];
+  for (const c of freeColumns) {
+    if (taken.has(c)) continue;
+    const pair = evidence
+      .get(c)
+      ?.find(
+        (e) =>
+          !e.ambiguous &&
+          e.headerScore >= EXTRA_MIN_SCORE &&
+          e.score >= EXTRA_MIN_SCORE * 0.6 &&
+          fields[e.field].column !== null,
+      );
+    if (!pair) continue;
+    taken.add(c);
+    if (pair.field === "mpn") extraMpn.push(c);
+    else (extraColumns[pair.field] ??= []).push(c);
   }
   // A second MPN column holds alternates (1-click-BOM pairs MPN columns the same way).
   if (extraMpn.length > 0) {
     const alternates = fields.alternative_mpns;
     if (alternates.column === null && !locked.has("alternative_mpns")) {
-      const [first, ...rest] = extraMpn;
-      if (first) {
-        fields.alternative_mpns = {
-          column: first.column,
-          header: headers[first.column] || null,
-          confidence: Math.round(Math.min(1, first.effective) * 90) / 100,
-          source: "header",
-        };
-      }
-      if (rest.length > 0) extraColumns.alternative_mpns = rest.map((c) => c.column);
+      const [first, ...rest] = extraMpn as [number, ...number[]];
+      fields.alternative_mpns = {
+        column: first,
+        header: headers[first] || null,
+        confidence: 0.8,
+        source: "header",
+        reasons: [`a further MPN column "${headers[first]}" holds alternates`],
+      };
+      if (rest.length > 0) extraColumns.alternative_mpns = rest;
     } else {
-      extraColumns.alternative_mpns = [
-        ...(extraColumns.alternative_mpns ?? []),
-        ...extraMpn.map((c) => c.column),
-      ];
+      extraColumns.alternative_mpns = [...(extraColumns.alternative_mpns ?? []), ...extraMpn];
     }
   }
   for (const list of Object.values(extraColumns)) list?.sort((a, b) => a - b);

@@ -40,6 +40,8 @@ export interface FieldAssignment {
   /** 0..1: how sure the mapper is. 1 for a user's choice. */
   confidence: number;
   source: MappingSource | null;
+  /** Why this column was chosen: the header, the contents, and the runner-up it beat. */
+  reasons?: string[];
 }
 
 /**
