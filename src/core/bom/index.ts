@@ -30,6 +30,8 @@ import { cellText } from "./cells";
 import { classifyRow, HeaderEcho, isSumsRow } from "./rows";
 import { buildMapping, toSavedMapping } from "./mapping";
 import { buildLines } from "./lines";
+import { assignRowRoles } from "./row-roles";
+import { joinContinuations } from "./continuations";
 
 export { expandRefdes, compressRefdes } from "./refdes";
 export { headerSignature } from "./mapping";
@@ -152,8 +154,36 @@ export function readBom(sheet: Grid, options: BomReadOptions = {}): BomReadResul
   }
 
   const mapping = buildMapping({ grid, headerRow: headerIndex, dataRows, options });
-  const built = buildLines({ grid, mapping, dataRows, firstRow, firstColumn });
+  const roles = assignRowRoles(grid, mapping, dataRows);
+  const built = buildLines({ grid, mapping, dataRows: roles.lineRows, firstRow, firstColumn });
   skippedRows.push(...built.skippedRows);
+  const headerCells = headerIndex === null ? [] : (grid[headerIndex] ?? []);
+  const headerText = (c: number) => cellText(headerCells[c]) || `column ${firstColumn + c}`;
+  const rowIssues: BomIssue[] = joinContinuations({
+    grid,
+    mapping,
+    lines: built.lines,
+    lineRows: built.lineRows,
+    continuations: roles.continuations,
+    firstRow,
+    headerText,
+  });
+  for (const rows of roles.continuations.values())
+    for (const r of rows) skippedRows.push({ row: firstRow + r, reason: "continuation" });
+  for (const r of roles.summaries) skippedRows.push({ row: firstRow + r, reason: "footer" });
+  for (const r of roles.notes) {
+    skippedRows.push({ row: firstRow + r, reason: "note" });
+    const text = (grid[r] ?? [])
+      .map(cellText)
+      .filter((t) => t !== "")
+      .join(" | ");
+    rowIssues.push({
+      row: firstRow + r,
+      field: null,
+      severity: "info",
+      message: `row ${firstRow + r} is read as a note or section title, not a part: "${text.length > 80 ? `${text.slice(0, 79)}…` : text}"`,
+    });
+  }
   skippedRows.sort((a, b) => a.row - b.row);
   // Sheet-level issues sit on the header row, else on the first row with anything in it.
   const issueRow = firstRow + (headerIndex ?? (start < grid.length ? start : 0));
@@ -177,7 +207,8 @@ export function readBom(sheet: Grid, options: BomReadOptions = {}): BomReadResul
     ...overrideIssues(options, mapping, issueRow),
     ...sheetLevelIssues(mapping, issueRow, skippedRows, dataRows.length),
     ...built.issues,
-  ];
+    ...rowIssues,
+  ].sort((a, b) => a.row - b.row);
   return {
     headerRow: headerIndex === null ? null : firstRow + headerIndex,
     mapping,

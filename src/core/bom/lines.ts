@@ -16,7 +16,8 @@ import type {
   SkippedRow,
 } from "./types";
 import { cellText, isErrorValue, isPlaceholder } from "./cells";
-import { compressRefdes, expandRefdes } from "./refdes";
+import { compressRefdes } from "./refdes";
+import { readDesignators } from "./designators";
 import { parseQuantity } from "./quantity";
 import { hasDnpMarker, isDnpWord, readDnpCell } from "./dnp";
 
@@ -272,7 +273,22 @@ function readLine(
   // Reference designators.
   const refColumn = columns["reference_designators"];
   const refText = reader.text("reference_designators", refColumn);
-  const expansion = refText === null ? { refs: [], problems: [] } : expandRefdes(refText);
+  const writtenQuantity =
+    columns["quantity"] === null ? null : parseQuantity(reader.raw(columns["quantity"]));
+  const expansion =
+    refText === null
+      ? { refs: [], labels: [], problems: [] }
+      : readDesignators(refText, writtenQuantity?.kind === "ok" ? writtenQuantity.value : null);
+  if (expansion.labels.length > 0) {
+    const labels = expansion.labels.map((label) => `"${label}"`).join(", ");
+    reader.metadata.reference_labels = expansion.labels.join(", ");
+    reader.issue(
+      "reference_designators",
+      "warning",
+      `reference designators: ${labels} ${expansion.labels.length === 1 ? "is a label, not a designator" : "are labels, not designators"}; kept in metadata.reference_labels`,
+      refColumn,
+    );
+  }
   for (const problem of expansion.problems)
     reader.issue(
       "reference_designators",

@@ -103,7 +103,10 @@ function expandSlashList(token: string, match: RegExpMatchArray, problems: strin
 }
 
 /** Splits a refdes cell into single references. */
-export function expandRefdes(text: string): RefdesExpansion {
+export function expandRefdes(
+  text: string,
+  options: { slashLists?: boolean } = {},
+): RefdesExpansion {
   const problems: string[] = [];
   const tokens = joinConnectors(
     joinSplitPrefixes(
@@ -127,7 +130,7 @@ export function expandRefdes(text: string): RefdesExpansion {
       continue;
     }
     const range = RANGE.exec(token);
-    const slash = range ? null : SLASH_LIST.exec(token);
+    const slash = range || options.slashLists === false ? null : SLASH_LIST.exec(token);
     const expanded = range
       ? expandRange(token, range, problems)
       : slash

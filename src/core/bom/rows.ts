@@ -5,6 +5,17 @@ import { cellText, isBlankRow } from "./cells";
 /** Labels of summary rows, e.g. KiBoM's "Component Count:" block or a "Total" line. */
 const FOOTER_LABEL = /:$|^(?:grand\s+)?(?:sub)?totals?\b|^sum\b/i;
 
+/** Words that label a summary row, in the languages BOMs are written in. */
+const SUMMARY_WORDS =
+  /\b(?:(?:grand|sub)?totals?|sum|summe|gesamt|zwischensumme|gesamtsumme|totale|somme|placements)\b/i;
+const SUMMARY_CJK = ["合计", "总计", "小计", "合計", "総計"];
+
+/** True for a short cell that labels a summary ("Total Cost", "Summe", "Placements:", "合计"). */
+export function isSummaryLabel(text: string): boolean {
+  if (text.length > 40) return false;
+  return SUMMARY_WORDS.test(text) || SUMMARY_CJK.some((word) => text.includes(word));
+}
+
 /** A totals label on its own, in whichever column ("TOTAL", "Sum:", "Grand total"). */
 const TOTAL_LABEL = /^(?:grand\s+)?(?:sub)?totals?:?$|^sum:?$/i;
 

@@ -92,7 +92,15 @@ export interface BomReadOptions {
 }
 
 /** Why a row below the header did not become a line (and is not an error). */
-export type SkipReason = "blank" | "footer" | "repeated-header" | "no-mapped-data";
+export type SkipReason =
+  | "blank"
+  | "footer"
+  | "repeated-header"
+  | "no-mapped-data"
+  /** A section title, remark or change-log entry: text that is no part. */
+  | "note"
+  /** An alternate source for the line above, joined to that line. */
+  | "continuation";
 
 export interface SkippedRow {
   /** 1-based sheet row. */

@@ -1,0 +1,35 @@
+/**
+ * A designator cell read as designators: "R1-R4, C7" expands to five refs; "TB1/2" is one
+ * part or two, whichever the line's quantity confirms; label text that is no designator
+ * ("OLED", "ICSP Header", "无", "3 x AA holder") is kept apart, never sent as a designator.
+ */
+import { expandRefdes } from "./refdes";
+
+export interface DesignatorReading {
+  refs: string[];
+  /** Text of the cell that names no designator, as written. */
+  labels: string[];
+  problems: string[];
+}
+
+/** A designator has letters and a number ("R12", "J$1", "CHG+1"); a word or a count does not. */
+export function isDesignatorToken(token: string): boolean {
+  return token.length <= 24 && /\d/.test(token) && /\p{L}/u.test(token);
+}
+
+/** Reads a designator cell; `quantity` (when known) settles ambiguous slash pairs. */
+export function readDesignators(text: string, quantity: number | null): DesignatorReading {
+  let expansion = expandRefdes(text);
+  if (quantity !== null && expansion.refs.length !== quantity && /[/\\]/.test(text)) {
+    const unsplit = expandRefdes(text, { slashLists: false });
+    if (unsplit.refs.length === quantity) expansion = unsplit;
+  }
+  const refs: string[] = [];
+  const labels: string[] = [];
+  for (const ref of expansion.refs) (isDesignatorToken(ref) ? refs : labels).push(ref);
+  // Mostly words: the whole cell is a label ("ICSP Header, PIN2/3 Header, OLED Power Select").
+  if (labels.length > 0 && labels.length * 2 >= expansion.refs.length) {
+    return { refs: [], labels: [text.trim()], problems: [] };
+  }
+  return { refs, labels, problems: expansion.problems };
+}

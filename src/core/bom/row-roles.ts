@@ -1,0 +1,109 @@
+/**
+ * What each data row is, once the columns are known: a BOM line; an alternate-source row that
+ * continues the line above (a second manufacturer and MPN, no quantity or designators of its
+ * own); a note or section title ("Connectors", "Do Not Stuff", a change log); or a summary row
+ * ("Total Placements: 80"). Rows that are not lines are never dropped silently: each gets an
+ * issue naming it.
+ */
+import type { BomField, CellValue, ColumnMapping, Grid } from "./types";
+import { cellText, isPlaceholder } from "./cells";
+import { isMpnLike } from "./content";
+import { isKnownManufacturer } from "./manufacturers";
+import { isDistributorSku } from "./skus";
+import { isSummaryLabel } from "./rows";
+
+export type RowRole = "line" | "continuation" | "note" | "summary";
+
+export interface RowRoles {
+  /** Rows that are lines, in order. */
+  lineRows: number[];
+  /** Alternate-source rows, by the line row they continue. */
+  continuations: Map<number, number[]>;
+  notes: number[];
+  summaries: number[];
+}
+
+/** Fields that make a row a line of its own when filled. */
+const LINE_KEYS: readonly BomField[] = ["quantity", "reference_designators", "line_number"];
+/** A line key counts when at least this share of rows fill it. */
+const KEY_FILL = 0.8;
+
+function textAt(row: readonly CellValue[], column: number | null | undefined): string {
+  if (column == null) return "";
+  const text = cellText(row[column]);
+  return isPlaceholder(text) ? "" : text;
+}
+
+function filledCells(row: readonly CellValue[]): string[] {
+  const texts: string[] = [];
+  for (const cell of row) {
+    const text = cellText(cell);
+    if (text !== "" && !isPlaceholder(text)) texts.push(text);
+  }
+  return texts;
+}
+
+/** Something that names a part or where to buy it: an MPN, a maker, an order code, a link. */
+function namesASource(row: readonly CellValue[], mapping: ColumnMapping): boolean {
+  const column = (field: BomField) => mapping.fields[field].column;
+  const mpn = textAt(row, column("mpn"));
+  if (mpn !== "" && isMpnLike(mpn)) return true;
+  const maker = textAt(row, column("manufacturer_name"));
+  if (maker !== "" && isKnownManufacturer(maker)) return true;
+  for (const text of filledCells(row)) {
+    if (isDistributorSku(text) || /^(?:https?:\/\/|www\.)/i.test(text)) return true;
+  }
+  return false;
+}
+
+/** Assigns a role to every data row (grid indices, in sheet order). */
+export function assignRowRoles(
+  grid: Grid,
+  mapping: ColumnMapping,
+  dataRows: readonly number[],
+): RowRoles {
+  const roles: RowRoles = { lineRows: [], continuations: new Map(), notes: [], summaries: [] };
+  // The line keys this sheet really uses: a column filled on most rows.
+  const keys: number[] = [];
+  for (const field of LINE_KEYS) {
+    const column = mapping.fields[field].column;
+    if (column === null || dataRows.length === 0) continue;
+    let filled = 0;
+    for (const r of dataRows) if (textAt(grid[r] ?? [], column) !== "") filled++;
+    if (filled / dataRows.length >= KEY_FILL) keys.push(column);
+  }
+  const identity = (["mpn", "manufacturer_name", "reference_designators"] as BomField[])
+    .map((field) => mapping.fields[field].column)
+    .filter((c): c is number => c !== null);
+
+  let lastLine: number | null = null;
+  for (const r of dataRows) {
+    const row = grid[r] ?? [];
+    const hasKey = keys.some((c) => textAt(row, c) !== "");
+    const hasIdentity = identity.some((c) => textAt(row, c) !== "");
+    const texts = filledCells(row);
+    if (!hasIdentity && texts.some(isSummaryLabel)) {
+      roles.summaries.push(r);
+      continue;
+    }
+    if (keys.length === 0 || hasKey) {
+      roles.lineRows.push(r);
+      lastLine = r;
+      continue;
+    }
+    if (lastLine !== null && namesASource(row, mapping)) {
+      const list = roles.continuations.get(lastLine) ?? [];
+      list.push(r);
+      roles.continuations.set(lastLine, list);
+      continue;
+    }
+    // A lone text (a section title, a change-log entry, a remark) is no part.
+    if (texts.length <= 1 || !hasIdentity) {
+      roles.notes.push(r);
+      continue;
+    }
+    roles.lineRows.push(r);
+    lastLine = r;
+  }
+  return roles;
+}
