@@ -8,6 +8,8 @@
  */
 import type { BomField, DnpPolarity } from "./types";
 import { headerTokens, normalizeHeader, splitHeaderIndex } from "./normalize";
+import { HEADER_WORDS, type HeaderWord } from "./lexicon/header-words";
+import { editDistanceAtMost } from "./lexicon/edit-distance";
 
 export type { DnpPolarity };
 
@@ -386,6 +388,16 @@ const QUANTITY_EXCLUDED = new Set([
   "package",
   "reel",
 ]);
+const QUANTITY_WORDS = new Set([
+  "qty",
+  "quantity",
+  "qnty",
+  "quantite",
+  "quantité",
+  "menge",
+  "anzahl",
+]);
+const DNP_WORDS = new Set(["dnp", "dnf", "dns", "dni", "nopop", "nofit"]);
 const SKU_WORDS = new Set([
   "part",
   "number",
@@ -416,9 +428,12 @@ function compositeMatches(tokens: string[]): HeaderMatch[] {
   if (distLength && tokens.slice(distLength).every((token) => SKU_WORDS.has(token))) {
     add("distributor_sku", 0.9);
   }
-  if ((first === "qty" || first === "quantity") && !rest.some((t) => QUANTITY_EXCLUDED.has(t))) {
-    add("quantity", 0.8);
+  // "Requested Quantity 1", "Order Qty.", "Qty per board": a quantity word, no price or stock word.
+  if (tokens.some((t) => QUANTITY_WORDS.has(t)) && !tokens.some((t) => QUANTITY_EXCLUDED.has(t))) {
+    add("quantity", first === "qty" || first === "quantity" ? 0.8 : 0.7);
   }
+  // "MASTER DNP", "DNP variant A": a do-not-place word among others.
+  if (tokens.some((t) => DNP_WORDS.has(t))) add("do_not_place", 0.8);
   if (tokens.length > 1 && tokens[tokens.length - 1] === "key") add("custom_id", 0.6);
   if (tokens.includes("datasheet")) add("link", 0.8);
   if (
@@ -444,19 +459,98 @@ export function matchHeader(raw: string): HeaderMatch[] {
   return matches.map((match) => ({ ...match }));
 }
 
+const HEADER_WORD_INDEX = new Map<string, HeaderWord[]>();
+for (const word of HEADER_WORDS) {
+  const list = HEADER_WORD_INDEX.get(word.phrase) ?? [];
+  list.push(word);
+  HEADER_WORD_INDEX.set(word.phrase, list);
+}
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  de: "German",
+  fr: "French",
+  es: "Spanish",
+  it: "Italian",
+  pt: "Portuguese",
+  nl: "Dutch",
+  pl: "Polish",
+  cs: "Czech",
+  sv: "Swedish",
+  ru: "Russian",
+  zh: "Chinese",
+  ja: "Japanese",
+  ko: "Korean",
+  en: "English",
+};
+
+function languageOf(lang: string): string {
+  return lang
+    .split(",")
+    .map((code) => LANGUAGE_NAMES[code.trim()] ?? code)
+    .join("/");
+}
+
+/** The English table and the multilingual lexicon, for one normalized phrase. */
+function lookup(phrase: string, raw: string): HeaderMatch[] {
+  const found = new Map<BomField, HeaderMatch>();
+  for (const match of TABLE.get(phrase) ?? []) {
+    found.set(match.field, { ...match, reason: `header "${raw.trim()}" names ${match.field}` });
+  }
+  for (const word of HEADER_WORD_INDEX.get(phrase) ?? []) {
+    const known = found.get(word.field);
+    if (known && known.score >= word.score) continue;
+    found.set(word.field, {
+      field: word.field,
+      score: word.score,
+      ambiguous: word.ambiguous ?? false,
+      index: null,
+      ...(word.polarity ? { polarity: word.polarity } : {}),
+      reason: `header "${raw.trim()}" = ${word.field} (${languageOf(word.lang)})`,
+    });
+  }
+  return [...found.values()];
+}
+
+/** Every phrase the lexicon knows, for typo matching ("Manufacter", "Qunatity"). */
+const VOCABULARY: string[] = [...new Set([...TABLE.keys(), ...HEADER_WORD_INDEX.keys()])];
+
+/** A misspelt header: one edit away from a known phrase of 5+ letters, two from one of 9+. */
+function typoMatches(phrase: string, raw: string): HeaderMatch[] {
+  if (phrase.length < 5 || phrase.length > 40) return [];
+  for (const known of VOCABULARY) {
+    if (Math.abs(known.length - phrase.length) > 2 || known.length < 5) continue;
+    const allowed = known.length >= 9 ? 2 : 1;
+    if (!editDistanceAtMost(phrase, known, allowed)) continue;
+    return lookup(known, raw).map((match) => ({
+      ...match,
+      score: match.score * 0.85,
+      reason: `header "${raw.trim()}" ≈ "${known}" (a misspelling) names ${match.field}`,
+    }));
+  }
+  return [];
+}
+
 function computeMatches(raw: string): HeaderMatch[] {
   const normalized = normalizeHeader(raw);
   if (normalized === "") return [];
-  const exact = TABLE.get(normalized);
-  let matches: HeaderMatch[];
-  if (exact) {
-    matches = exact.map((match) => ({ ...match }));
-  } else {
+  let matches = lookup(normalized, raw);
+  if (matches.length === 0) {
     const { base, index } = splitHeaderIndex(normalized);
-    const numbered = base !== normalized ? TABLE.get(base) : undefined;
-    matches = numbered
-      ? numbered.map((match) => ({ ...match, score: match.score * 0.85, index }))
-      : compositeMatches(headerTokens(raw));
+    if (base !== normalized && base !== "") {
+      matches = lookup(base, raw).map((match) => ({
+        ...match,
+        score: match.score * 0.85,
+        index,
+        reason: `header "${raw.trim()}" names ${match.field} (copy ${index})`,
+      }));
+    }
+  }
+  if (matches.length === 0) matches = typoMatches(normalized, raw);
+  if (matches.length === 0) {
+    matches = compositeMatches(headerTokens(raw)).map((match) => ({
+      ...match,
+      reason: `header "${raw.trim()}" contains words of ${match.field}`,
+    }));
   }
   return matches.sort((a, b) => b.score - a.score);
 }

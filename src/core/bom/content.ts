@@ -4,11 +4,11 @@
  */
 import type { BomField, CellValue, Grid } from "./types";
 import { parseQuantity } from "./quantity";
-import { isDistributorSku } from "./skus";
 import type { DnpPolarity } from "./aliases";
 import { cellText, isErrorValue, isPlaceholder } from "./cells";
 import { isDnpVocabulary } from "./dnp";
-import { isKnownManufacturer } from "./manufacturers";
+import { isKnownManufacturer } from "./lexicon/manufacturers";
+import { skuShape } from "./lexicon/distributors";
 
 export interface ColumnProfile {
   column: number;
@@ -151,7 +151,9 @@ export function profileColumn(
     if (isValueLike(text)) counts.valueLike++;
     if (PACKAGE_LIKE.test(text)) counts.packageLike++;
     if (text.length > 15 && /\s/.test(text) && /[A-Z]{3}/i.test(text)) counts.prose++;
-    if (isDistributorSku(text)) counts.sku++;
+    // A Digi-Key "-ND" code says "order code" outright; a plain 7-digit number only half.
+    const sku = skuShape(text);
+    if (sku) counts.sku += sku.strength === "distinct" ? 1 : 0.5;
     if (isQuantityLike(cell)) counts.quantityLike++;
     if (MOUNT_WORDS.test(text)) counts.mountWords++;
     seen.add(text.toLowerCase());

@@ -219,7 +219,7 @@ export function buildLines({
       continue;
     }
     const reader = new RowReader(row, sheetRow, firstColumn);
-    const line = readLine(reader, polarity, {
+    const read = readLine(reader, polarity, {
       columns,
       skuColumns,
       alternateColumns,
@@ -227,6 +227,7 @@ export function buildLines({
       hasQuantity,
       hasRefdes,
     });
+    const line = read.line;
 
     // The same designator on two lines is almost always a mistake in the BOM.
     for (const ref of line.reference_designators ?? []) {
@@ -244,8 +245,13 @@ export function buildLines({
     const metadata = line.metadata as Record<string, unknown>;
     for (const key in reader.metadata) metadata[key] = reader.metadata[key];
     metadata.source_row = sheetRow;
-    lines.push(line);
-    lineRows.push(sheetRow);
+    const parts = read.dnpRefs
+      ? splitPartialDnp(line, read.dnpRefs, reader, column("do_not_place"))
+      : [line];
+    for (const part of parts) {
+      lines.push(part);
+      lineRows.push(sheetRow);
+    }
     issues.push(...reader.issues);
   }
   return { lines, lineRows, issues, skippedRows };
@@ -265,7 +271,7 @@ function readLine(
   reader: RowReader,
   polarity: DnpPolarity,
   context: LineContext,
-): CreateRawBomLine {
+): { line: CreateRawBomLine; dnpRefs?: string[] } {
   const columns = context.columns;
   const text: Partial<Record<TextField, string | null>> = {};
   for (const field of TEXT_FIELDS) text[field] = reader.limited(field, columns[field]);
@@ -311,7 +317,24 @@ function readLine(
   let doNotPlace = false;
   const dnpColumn = columns["do_not_place"];
   const dnpText = reader.text("do_not_place", dnpColumn);
-  if (dnpText !== null) {
+  // A DNP column that lists designators ("J9,J13"): those refs are not placed.
+  const dnpRefs = dnpText === null ? null : listedDesignators(dnpText);
+  let splitRefs: string[] | undefined;
+  if (dnpRefs !== null) {
+    const onLine = new Set(refs.map((ref) => ref.toUpperCase()));
+    const listed = dnpRefs.filter((ref) => onLine.has(ref.toUpperCase()));
+    const stray = dnpRefs.filter((ref) => !onLine.has(ref.toUpperCase()));
+    if (stray.length > 0)
+      reader.issue(
+        "do_not_place",
+        "warning",
+        `do-not-place lists ${stray.join(", ")}, which ${stray.length === 1 ? "is" : "are"} not on this line`,
+        dnpColumn,
+      );
+    if (refs.length === 0 || listed.length === refs.length)
+      doNotPlace = listed.length > 0 || refs.length === 0;
+    else if (listed.length > 0) splitRefs = listed;
+  } else if (dnpText !== null) {
     const reading = readDnpCell(dnpText, polarity);
     doNotPlace = reading.dnp;
     if (!reading.recognised) {
@@ -475,7 +498,52 @@ function readLine(
     line.reference_designators = refs;
     line.reference_designators_string = refdesString(refText as string, refs, reader, refColumn);
   }
-  return line;
+  return splitRefs ? { line, dnpRefs: splitRefs } : { line };
+}
+
+/** The designators a DNP cell lists, or null when the cell is a mark (DNP, No, x…). */
+function listedDesignators(text: string): string[] | null {
+  const reading = readDesignators(text, null);
+  return reading.refs.length > 0 && reading.labels.length === 0 ? reading.refs : null;
+}
+
+/**
+ * A line only some of whose designators are not placed becomes two lines with the same part:
+ * the placed refs, and the listed ones marked do-not-place (Cofactr marks whole lines).
+ */
+function splitPartialDnp(
+  line: CreateRawBomLine,
+  dnpRefs: readonly string[],
+  reader: RowReader,
+  dnpColumn: number | null,
+): [CreateRawBomLine, CreateRawBomLine] {
+  const listed = new Set(dnpRefs.map((ref) => ref.toUpperCase()));
+  const all = line.reference_designators ?? [];
+  const placed = all.filter((ref) => !listed.has(ref.toUpperCase()));
+  const unplaced = all.filter((ref) => listed.has(ref.toUpperCase()));
+  const quantityMatchedRefs = line.quantity === all.length;
+  reader.issue(
+    "do_not_place",
+    "info",
+    `${unplaced.join(", ")} ${unplaced.length === 1 ? "is" : "are"} not placed but ${placed.join(", ")} ${placed.length === 1 ? "is" : "are"}: the line is sent as two lines of the same part`,
+    dnpColumn,
+  );
+  const placedLine: CreateRawBomLine = {
+    ...line,
+    reference_designators: placed,
+    reference_designators_string: placed.join(", "),
+    quantity: quantityMatchedRefs ? placed.length : line.quantity,
+    metadata: { ...(line.metadata ?? {}) },
+  };
+  const dnpLine: CreateRawBomLine = {
+    ...line,
+    reference_designators: unplaced,
+    reference_designators_string: unplaced.join(", "),
+    quantity: unplaced.length,
+    do_not_place: true,
+    metadata: { ...(line.metadata ?? {}), split_from_line: line.line_number ?? null },
+  };
+  return [placedLine, dnpLine];
 }
 
 /** The designators as text within 255 characters: as written, else compressed, else cut. */

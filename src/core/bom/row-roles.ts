@@ -8,8 +8,8 @@
 import type { BomField, CellValue, ColumnMapping, Grid } from "./types";
 import { cellText, isPlaceholder } from "./cells";
 import { isMpnLike } from "./content";
-import { isKnownManufacturer } from "./manufacturers";
-import { isDistributorSku } from "./skus";
+import { isKnownManufacturer } from "./lexicon/manufacturers";
+import { skuShape } from "./lexicon/distributors";
 import { isSummaryLabel } from "./rows";
 
 export type RowRole = "line" | "continuation" | "note" | "summary";
@@ -51,7 +51,8 @@ function namesASource(row: readonly CellValue[], mapping: ColumnMapping): boolea
   const maker = textAt(row, column("manufacturer_name"));
   if (maker !== "" && isKnownManufacturer(maker)) return true;
   for (const text of filledCells(row)) {
-    if (isDistributorSku(text) || /^(?:https?:\/\/|www\.)/i.test(text)) return true;
+    if (skuShape(text)?.strength === "distinct" || /^(?:https?:\/\/|www\.)/i.test(text))
+      return true;
   }
   return false;
 }

@@ -59,7 +59,7 @@ export function LinePreview(props: { read: BomReadResult }): React.JSX.Element {
               : (line.reference_designators_string ?? "—");
             return (
               <TableRow
-                key={lineRows[index] ?? index}
+                key={`${lineRows[index] ?? ""}:${index}`}
                 className={line.do_not_place ? styles.dnp : undefined}
               >
                 <TableCell>{lineRows[index]}</TableCell>
