@@ -96,7 +96,6 @@ const SPECS: Record<BomField, AliasSpec[]> = {
         "part reference",
         "reference designation",
         "circuit reference",
-        "designation",
       ],
       score: 1,
     },
@@ -111,6 +110,8 @@ const SPECS: Record<BomField, AliasSpec[]> = {
       score: 0.6,
       ambiguous: true,
     },
+    // "Designation": the designators in some tools, the value in KiCad's PCB-editor export.
+    { phrases: ["designation"], score: 0.7, ambiguous: true },
     // Eagle's bom.ulp calls the designators "Part"; KiCad/KiBot use "Part" for the symbol.
     { phrases: ["part"], score: 0.5, ambiguous: true },
   ],
@@ -227,6 +228,8 @@ const SPECS: Record<BomField, AliasSpec[]> = {
   value: [
     { phrases: ["value", "part value", "component value"], score: 1 },
     { phrases: ["val"], score: 0.9 },
+    // KiCad's PCB-editor BOM calls the value "Designation".
+    { phrases: ["designation"], score: 0.5, ambiguous: true },
     // Altium and JLCPCB put the value (or the MPN) in "Comment".
     { phrases: ["comment"], score: 0.6, ambiguous: true },
   ],
@@ -436,6 +439,13 @@ function compositeMatches(tokens: string[]): HeaderMatch[] {
   if (tokens.some((t) => DNP_WORDS.has(t))) add("do_not_place", 0.8);
   if (tokens.length > 1 && tokens[tokens.length - 1] === "key") add("custom_id", 0.6);
   if (tokens.includes("datasheet")) add("link", 0.8);
+  // "Supplier and ref", "Vendor code": a seller word and a code word.
+  if (
+    tokens.some((t) => GENERIC_SELLERS.includes(t)) &&
+    tokens.some((t) => SKU_WORDS.has(t) || t === "ref" || t === "reference")
+  ) {
+    add("distributor_sku", 0.85);
+  }
   if (
     tokens.includes("description") &&
     !tokens.some((t) => ["package", "link", "pin"].includes(t))

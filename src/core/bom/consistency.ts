@@ -32,6 +32,8 @@ export function designatorAgreements(
     const text = cellText(grid[r]?.[refColumn.column]);
     return text === "" ? null : expandRefdes(text).refs.length;
   });
+  // One designator per row: a column of 1s agrees by chance, so only disagreement tells.
+  const informative = counts.some((count) => count !== null && count > 1);
   for (const profile of profiles) {
     if (profile.column === refColumn.column || profile.quantityLike < 0.5) continue;
     let compared = 0;
@@ -43,7 +45,9 @@ export function designatorAgreements(
       compared++;
       if (reading.value === count) agreed++;
     });
-    if (compared > 0) agreements.set(profile.column, agreed / compared);
+    if (compared === 0) continue;
+    const share = agreed / compared;
+    if (informative || share < 0.5) agreements.set(profile.column, share);
   }
   return agreements;
 }

@@ -36,8 +36,9 @@ export interface ColumnProfile {
   quantityLike: number;
   /** Mounting words (SMD, THT, through hole). */
   mountWords: number;
-  /** Distinct values among the sampled cells. */
+  /** Distinct values among the sampled cells, as a share and as a count. */
   distinct: number;
+  distinctValues: number;
 }
 
 /** Enough cells to judge a column; keeps profiling linear and cheap on big sheets. */
@@ -180,6 +181,7 @@ export function profileColumn(
     quantityLike: share(counts.quantityLike),
     mountWords: share(counts.mountWords),
     distinct: share(seen.size),
+    distinctValues: seen.size,
   };
 }
 

@@ -77,8 +77,11 @@ function contentEvidence(
       return { score, reason: `${percent(p.refdes)} of cells are designators` };
     }
     case "quantity": {
-      if (p.quantityLike < 0.6 || p.sequential) return { score: 0, reason: null };
+      // The same number on every row (a sheet index, a constant 1) tells nothing.
+      if (p.quantityLike < 0.6 || p.sequential || (p.distinctValues <= 1 && p.filled >= 5))
+        return { score: 0, reason: null };
       const agreement = context.designatorAgreement;
+      if (agreement !== null && agreement < 0.5) return { score: 0, reason: null };
       if (agreement !== null && agreement >= 0.5) {
         return {
           score: Math.min(1, 0.35 * p.quantityLike + 0.65 * agreement),
@@ -113,7 +116,7 @@ function contentEvidence(
           }
         : { score: 0, reason: null };
     case "value":
-      return p.valueLike >= 0.5 && p.quantityLike < 0.5
+      return p.valueLike >= 0.3 && p.quantityLike < 0.5
         ? {
             score: p.valueLike * 0.9,
             reason: `${percent(p.valueLike)} of cells are component values`,

@@ -16,6 +16,33 @@ import {
   type SavedMapping,
 } from "./types";
 
+/** EDA library columns: the device or symbol a CAD tool placed, named after its library. */
+const LIBRARY_HEADERS = new Set(["library", "lib", "library name", "source library"]);
+const LIBRARY_ITEM_HEADERS = new Set([
+  "device",
+  "symbol",
+  "lib ref",
+  "libref",
+  "library reference",
+]);
+
+/**
+ * A sheet that lists each part's CAD library (Eagle's part list: Part, Value, Device,
+ * Package, Library) names library devices under "Device": CAD names, not MPNs, however much
+ * they look like part numbers ("C-EUC0805", "MAX3232CPE").
+ */
+function dropLibraryNames(headers: readonly string[], evidence: Map<number, PairEvidence[]>): void {
+  const normalized = headers.map(normalizeHeader);
+  if (!normalized.some((header) => LIBRARY_HEADERS.has(header))) return;
+  for (const [column, pairs] of evidence) {
+    if (!LIBRARY_ITEM_HEADERS.has(normalized[column] ?? "")) continue;
+    evidence.set(
+      column,
+      pairs.filter((pair) => pair.field !== "mpn" && pair.field !== "alternative_mpns"),
+    );
+  }
+}
+
 /** For each field, the columns its header names as well as a column further left. */
 function secondaryColumns(
   fields: readonly BomField[],
@@ -196,6 +223,8 @@ export function buildMapping({
       }),
     );
   }
+
+  dropLibraryNames(headers, evidence);
 
   // Of columns that a header names equally well ("Manufacturer" twice, "Digikey" and "LCSC"),
   // the left-most is the primary one, as exporters write them; the others become extras.
