@@ -191,7 +191,7 @@ function compatibility(
     case "line_number":
       return p.integer >= 0.8 || p.mpn < 0.5
         ? { factor: 1, reason: null }
-        : { factor: 0.3, reason: `but ${percent(p.mpn)} of cells look like part numbers` };
+        : { factor: 0.1, reason: `but ${percent(p.mpn)} of cells look like part numbers` };
     case "reference_designators":
       return p.refdes >= 0.4 || p.prose < 0.5
         ? { factor: p.refdes >= 0.4 ? 1 : 0.6, reason: null }

@@ -23,8 +23,11 @@ export interface RowRoles {
   summaries: number[];
 }
 
-/** Fields that make a row a line of its own when filled. */
-const LINE_KEYS: readonly BomField[] = ["quantity", "reference_designators", "line_number"];
+/**
+ * Fields that make a row a line of its own when filled. Not the item number: a change log
+ * typed into the item column is still no part.
+ */
+const LINE_KEYS: readonly BomField[] = ["quantity", "reference_designators"];
 /** A line key counts when at least this share of rows fill it. */
 const KEY_FILL = 0.8;
 
