@@ -80,7 +80,8 @@ const GERMAN: HeaderWord[] = [
   ),
   ...words("de", "description", 0.5, ["bauteil", "bauteilbezeichnung"], AMBIGUOUS),
   ...words("de", "value", 0.5, ["bauteil"], AMBIGUOUS),
-  ...words("de", "reference_designators", 0.6, ["referenz"], AMBIGUOUS),
+  // KiCad's German "Referenz" is the designator; hand-made sheets may mean a reference part.
+  ...words("de", "reference_designators", 0.8, ["referenz"], AMBIGUOUS),
   ...words("de", "quantity", 1, [
     "anzahl",
     "menge",
@@ -97,7 +98,7 @@ const GERMAN: HeaderWord[] = [
     "anzahl pro baugruppe",
   ]),
   ...words("de", "quantity", 0.7, ["bedarf", "gesamtmenge"]),
-  ...words("de", "manufacturer_name", 1, ["herstellername", "herst", "fabrikat"]),
+  ...words("de", "manufacturer_name", 1, ["hersteller", "herstellername", "herst", "fabrikat"]),
   ...words("de", "manufacturer_name", 0.7, ["marke"]),
   ...words("de", "mpn", 1, [
     "herstellernummer",
@@ -477,6 +478,7 @@ const POLISH: HeaderWord[] = [
   ...words("pl", "do_not_place", 1, ["montowany"], FITTED),
   ...words("pl", "do_not_place", 0.8, ["montować"], FITTED),
   ...words("pl", "link", 1, ["karta katalogowa", "nota katalogowa"]),
+  ...words("pl", "link", 0.8, ["dokumentacja"]),
   ...words("pl", "mount_type", 1, ["rodzaj montażu", "typ montażu"]),
   ...words("pl", "mount_type", 0.6, ["montaż"], AMBIGUOUS),
   ...words("pl", "comments", 0.8, ["uwagi", "uwaga"]),
@@ -569,7 +571,9 @@ const RUSSIAN: HeaderWord[] = [
     "поз обозн",
     "позиционное обозн",
   ]),
-  ...words("ru", "reference_designators", 0.6, ["поз", "обозначение"], AMBIGUOUS),
+  ...words("ru", "reference_designators", 0.6, ["поз"], AMBIGUOUS),
+  // KiCad's Russian "Обозначение" is the designator; in ESKD documents it names a drawing.
+  ...words("ru", "reference_designators", 0.7, ["обозначение"], AMBIGUOUS),
   ...words("ru", "line_number", 0.6, ["поз", "позиция"], AMBIGUOUS),
   ...words("ru", "mpn", 0.6, ["обозначение"], AMBIGUOUS),
   ...words("ru", "quantity", 1, ["количество", "кол", "кол во", "шт"]),
@@ -625,7 +629,8 @@ const CHINESE: HeaderWord[] = [
     "元件标号",
     "零件位号",
   ]),
-  ...words("zh", "reference_designators", 0.9, ["标号", "標號"]),
+  ...words("zh", "reference_designators", 0.9, ["标号", "標號", "标识符", "參考編號", "参考编号"]),
+  ...words("zh", "reference_designators", 0.6, ["标识", "参考"], AMBIGUOUS),
   ...words("zh", "reference_designators", 0.7, ["位置", "丝印"], AMBIGUOUS),
   ...words("zh,ja", "quantity", 1, ["数量"]),
   ...words("zh", "quantity", 1, ["數量", "用量", "单机用量", "單機用量", "单板用量"]),
@@ -697,7 +702,9 @@ const CHINESE: HeaderWord[] = [
   ...words("zh", "mount_type", 1, ["安装方式", "安裝方式", "贴装方式"]),
   ...words("zh", "mount_type", 0.6, ["贴片", "插件"], AMBIGUOUS),
   ...words("zh", "comments", 1, ["备注", "備註", "備注"]),
-  ...words("zh", "comments", 0.8, ["注释"]),
+  // Altium's Chinese "注释" is its Comment column, which holds values and part names.
+  ...words("zh", "comments", 0.6, ["注释", "註釋"], AMBIGUOUS),
+  ...words("zh", "value", 0.5, ["注释", "註釋"], AMBIGUOUS),
   ...words("zh", "distributor_sku", 1, [
     "商品编号",
     "供应商编号",
@@ -1059,3 +1066,12 @@ export const HEADER_WORDS: readonly HeaderWord[] = [
   ...ENGLISH,
   ...GENERIC,
 ];
+
+/** HEADER_WORDS by phrase, strongest first: the lookup the engine does for each header. */
+export const HEADER_WORD_INDEX: ReadonlyMap<string, readonly HeaderWord[]> = (() => {
+  const index = new Map<string, HeaderWord[]>();
+  for (const word of HEADER_WORDS)
+    index.set(word.phrase, [...(index.get(word.phrase) ?? []), word]);
+  for (const list of index.values()) list.sort((a, b) => b.score - a.score);
+  return index;
+})();
