@@ -125,7 +125,6 @@ const WORD_LIKE = new Set([
   "central",
   "cherry",
   "citizen",
-  "cliff",
   "conquer",
   "dale",
   "dallas",
@@ -135,6 +134,7 @@ const WORD_LIKE = new Set([
   "digi",
   "diodes",
   "entropic",
+  "eta",
   "finder",
   "formosa",
   "foster",
@@ -144,7 +144,6 @@ const WORD_LIKE = new Set([
   "johnson",
   "lambda",
   "linear",
-  "micron",
   "midas",
   "national",
   "nations",
@@ -161,11 +160,19 @@ const WORD_LIKE = new Set([
   "utc",
 ]);
 
+/**
+ * Word-like names that are also countries, lifecycle states or categories ("TAIWAN" in a
+ * country-of-origin column, "GENERAL" in a category column): they count only with a company
+ * suffix ("Taiwan Semiconductor", "General Semiconductor"), even in capitals.
+ */
+const SUFFIX_ONLY = new Set(["taiwan", "general", "central"]);
+
 /** Names one typo away from an ordinary word ("Songle"/"single", "Radiall"/"radial"): no typos. */
 const NO_TYPOS = new Set([
   "belling",
   "energizer",
   "luminus",
+  "micron",
   "microne",
   "partron",
   "radiall",
@@ -309,7 +316,7 @@ function matchText(text: string): ManufacturerMatch | null {
   const shouting = UPPER.test(text) && !LOWER.test(text);
 
   const exact = KEYS.get(whole.key);
-  if (exact && (!exact.wordLike || whole.hadSuffix || shouting)) {
+  if (exact && (!exact.wordLike || whole.hadSuffix || (shouting && !SUFFIX_ONLY.has(whole.key)))) {
     return { canonical: exact.canonical, how: exact.how };
   }
   const heads: Simplified[] = [];
