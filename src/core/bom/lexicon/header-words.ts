@@ -828,6 +828,7 @@ const ENGLISH: HeaderWord[] = [
     "ref d",
   ]),
   ...words("en", "reference_designators", 0.9, ["circuit symbol", "circuit ref"]),
+  ...words("en", "reference_designators", 1, ["pcb reference", "pcb ref", "board reference"]),
   ...words("en", "reference_designators", 0.6, ["placement"], AMBIGUOUS),
   ...words("en", "quantity", 1, [
     "qunatity",
@@ -855,6 +856,8 @@ const ENGLISH: HeaderWord[] = [
     "required qty",
   ]),
   ...words("en", "quantity", 0.8, ["qt", "total qty", "total quantity"]),
+  // Distributor carts: "Requested Quantity 1", "Order Qty".
+  ...words("en", "quantity", 0.9, ["requested quantity", "requested qty"]),
   ...words("en", "quantity", 0.6, ["ea"], AMBIGUOUS),
   // "Unit" is more often the unit of measure ("pcs", "EA") than a count.
   ...words("en", "quantity", 0.4, ["unit"], AMBIGUOUS),
@@ -899,6 +902,8 @@ const ENGLISH: HeaderWord[] = [
   ...words("en", "mpn", 0.75, ["partno", "part numer"]),
   ...words("en", "mpn", 0.6, ["model"], AMBIGUOUS),
   ...words("en", "mpn", 0.5, ["type", "part type"], AMBIGUOUS),
+  // Altium's library reference: often the part's name or MPN.
+  ...words("en", "mpn", 0.5, ["lib ref", "library ref", "library reference"], AMBIGUOUS),
   ...words("en", "custom_id", 1, [
     "int pn",
     "int part number",
@@ -912,6 +917,8 @@ const ENGLISH: HeaderWord[] = [
     "item code",
   ]),
   ...words("en", "custom_id", 0.9, ["inventory id", "item id"]),
+  // Digi-Key's "Customer Reference" is the buyer's own number; hand-made sheets put designators there.
+  ...words("en", "custom_id", 0.6, ["customer reference", "customer ref"], AMBIGUOUS),
   ...words("en", "custom_id", 0.7, ["sap", "part code", "article number", "art number"], AMBIGUOUS),
   ...words("en", "alternative_mpns", 1, [
     "alt pn",
@@ -991,6 +998,16 @@ const ENGLISH: HeaderWord[] = [
     "datasheet url link",
   ]),
   ...words("en", "link", 0.7, ["web", "website"]),
+  ...words("en", "link", 0.9, [
+    "octopart url",
+    "octopart link",
+    "distributor link",
+    "supplier link",
+    "vendor link",
+    "buy link",
+    "purchase link",
+    "suggested url",
+  ]),
   ...words("en", "mount_type", 1, ["mount style", "smd or tht", "tht smd", "smt or tht"]),
   ...words("en", "mount_type", 0.9, ["assembly type"]),
   ...words("en", "mount_type", 0.6, ["smd", "technology", "through hole"], AMBIGUOUS),
@@ -1006,6 +1023,12 @@ const ENGLISH: HeaderWord[] = [
   ]),
   ...words("en", "distributor_sku", 0.9, ["dist number", "catalog number", "catalogue number"]),
   ...words("en", "distributor_sku", 0.8, ["order number"]),
+  ...words("en", "distributor_sku", 0.9, [
+    "supplier ref",
+    "supplier reference",
+    "supplier and ref",
+  ]),
+  ...words("en", "distributor_sku", 0.7, ["order id"], AMBIGUOUS),
   ...words("en", "distributor_sku", 0.6, ["dist"], AMBIGUOUS),
 ];
 

@@ -118,7 +118,7 @@ export const MANUFACTURER_LINES: readonly string[] = [
   "Sharp|Sharp Microelectronics|Sharp Corporation|夏普",
   "Socionext",
   // --- Korean -----------------------------------------------------------------------------------
-  "LG Innotek|LG|LG Electronics|LG Chem",
+  "LG|LG Innotek|LG Electronics|LG Chem|LG Energy Solution|LG Semicon",
   "Magnachip|MagnaChip Semiconductor",
   "Silicon Mitus|SiliconMitus",
   "KEC|KEC Corporation|KEC Semiconductor",
