@@ -391,6 +391,17 @@ const QUANTITY_EXCLUDED = new Set([
   "package",
   "reel",
 ]);
+const NOT_DESIGNATOR_CONTEXT = new Set([
+  "customer",
+  "order",
+  "supplier",
+  "vendor",
+  "manufacturer",
+  "mfr",
+  "distributor",
+  "internal",
+  "price",
+]);
 const QUANTITY_WORDS = new Set([
   "qty",
   "quantity",
@@ -439,6 +450,13 @@ function compositeMatches(tokens: string[]): HeaderMatch[] {
   if (tokens.some((t) => DNP_WORDS.has(t))) add("do_not_place", 0.8);
   if (tokens.length > 1 && tokens[tokens.length - 1] === "key") add("custom_id", 0.6);
   if (tokens.includes("datasheet")) add("link", 0.8);
+  // "PCB Reference", "Schematic Designators": a designator word, not about an order or a maker.
+  if (
+    tokens.some((t) => t === "designator" || t === "reference" || t === "refdes") &&
+    !tokens.some((t) => NOT_DESIGNATOR_CONTEXT.has(t))
+  ) {
+    add("reference_designators", 0.8);
+  }
   // "Supplier and ref", "Vendor code": a seller word and a code word.
   if (
     tokens.some((t) => GENERIC_SELLERS.includes(t)) &&

@@ -8,6 +8,13 @@ import { cellText } from "./cells";
 import { expandRefdes } from "./refdes";
 import { parseQuantity } from "./quantity";
 
+export interface DesignatorAgreement {
+  /** Share of compared rows whose number equals the row's designator count. */
+  share: number;
+  /** False when every row has one designator: a column of 1s then agrees by chance. */
+  informative: boolean;
+}
+
 /** Rows compared at most: enough to judge, and linear on big sheets. */
 const SAMPLE = 300;
 
@@ -19,8 +26,8 @@ export function designatorAgreements(
   grid: Grid,
   dataRows: readonly number[],
   profiles: readonly ColumnProfile[],
-): Map<number, number> {
-  const agreements = new Map<number, number>();
+): Map<number, DesignatorAgreement> {
+  const agreements = new Map<number, DesignatorAgreement>();
   let refColumn: ColumnProfile | null = null;
   for (const profile of profiles) {
     if (profile.refdes >= 0.5 && (refColumn === null || profile.refdes > refColumn.refdes))
@@ -47,7 +54,7 @@ export function designatorAgreements(
     });
     if (compared === 0) continue;
     const share = agreed / compared;
-    if (informative || share < 0.5) agreements.set(profile.column, share);
+    agreements.set(profile.column, { share, informative });
   }
   return agreements;
 }

@@ -11,6 +11,7 @@
 import type { BomField, DnpPolarity } from "./types";
 import type { HeaderMatch } from "./aliases";
 import type { ColumnProfile } from "./content";
+import type { DesignatorAgreement } from "./consistency";
 
 export interface PairEvidence {
   field: BomField;
@@ -33,8 +34,8 @@ export interface ColumnContext {
   unlabelled: boolean;
   matches: HeaderMatch[];
   profile: ColumnProfile;
-  /** Share of rows whose number equals the designator count of the designator column. */
-  designatorAgreement: number | null;
+  /** How this column's numbers agree with the designator counts, when there are both. */
+  designatorAgreement: DesignatorAgreement | null;
 }
 
 /** Fields filled on a few rows only (the DNP rows, the lines with alternates). */
@@ -81,11 +82,14 @@ function contentEvidence(
       if (p.quantityLike < 0.6 || p.sequential || (p.distinctValues <= 1 && p.filled >= 5))
         return { score: 0, reason: null };
       const agreement = context.designatorAgreement;
-      if (agreement !== null && agreement < 0.5) return { score: 0, reason: null };
-      if (agreement !== null && agreement >= 0.5) {
+      // Numbers that differ from the designator counts are something else (pins, sheets).
+      const contradicts =
+        agreement !== null && agreement.share < (agreement.informative ? 0.5 : 0.9);
+      if (contradicts) return { score: 0, reason: null };
+      if (agreement?.informative) {
         return {
-          score: Math.min(1, 0.35 * p.quantityLike + 0.65 * agreement),
-          reason: `${percent(agreement)} of rows hold the number of designators listed`,
+          score: Math.min(1, 0.35 * p.quantityLike + 0.65 * agreement.share),
+          reason: `${percent(agreement.share)} of rows hold the number of designators listed`,
         };
       }
       // Whole numbers that repeat (1, 1, 2, 1…) rather than identify.

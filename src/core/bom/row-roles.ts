@@ -11,6 +11,8 @@ import { isMpnLike } from "./content";
 import { isKnownManufacturer } from "./lexicon/manufacturers";
 import { skuShape } from "./lexicon/distributors";
 import { isSummaryLabel } from "./rows";
+import { parseQuantity } from "./quantity";
+import { readDesignators } from "./designators";
 
 export type RowRole = "line" | "continuation" | "note" | "summary";
 
@@ -29,7 +31,7 @@ export interface RowRoles {
  */
 const LINE_KEYS: readonly BomField[] = ["quantity", "reference_designators"];
 /** A line key counts when at least this share of rows fill it. */
-const KEY_FILL = 0.8;
+const KEY_FILL = 0.5;
 
 function textAt(row: readonly CellValue[], column: number | null | undefined): string {
   if (column == null) return "";
@@ -44,6 +46,13 @@ function filledCells(row: readonly CellValue[]): string[] {
     if (text !== "" && !isPlaceholder(text)) texts.push(text);
   }
   return texts;
+}
+
+/** A quantity that reads as one, or a cell with at least one designator ("Connectors" is none). */
+function isKeyValue(field: BomField, text: string): boolean {
+  if (text === "") return false;
+  if (field === "quantity") return parseQuantity(text).kind !== "invalid";
+  return readDesignators(text, null).refs.length > 0;
 }
 
 /** Something that names a part or where to buy it: an MPN, a maker, an order code, a link. */
@@ -68,13 +77,13 @@ export function assignRowRoles(
 ): RowRoles {
   const roles: RowRoles = { lineRows: [], continuations: new Map(), notes: [], summaries: [] };
   // The line keys this sheet really uses: a column filled on most rows.
-  const keys: number[] = [];
+  const keys: { column: number; field: BomField }[] = [];
   for (const field of LINE_KEYS) {
     const column = mapping.fields[field].column;
     if (column === null || dataRows.length === 0) continue;
     let filled = 0;
     for (const r of dataRows) if (textAt(grid[r] ?? [], column) !== "") filled++;
-    if (filled / dataRows.length >= KEY_FILL) keys.push(column);
+    if (filled / dataRows.length >= KEY_FILL) keys.push({ column, field });
   }
   const identity = (["mpn", "manufacturer_name", "reference_designators"] as BomField[])
     .map((field) => mapping.fields[field].column)
@@ -83,7 +92,7 @@ export function assignRowRoles(
   let lastLine: number | null = null;
   for (const r of dataRows) {
     const row = grid[r] ?? [];
-    const hasKey = keys.some((c) => textAt(row, c) !== "");
+    const hasKey = keys.some((key) => isKeyValue(key.field, textAt(row, key.column)));
     const hasIdentity = identity.some((c) => textAt(row, c) !== "");
     const texts = filledCells(row);
     if (!hasIdentity && texts.some(isSummaryLabel)) {

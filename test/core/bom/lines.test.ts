@@ -254,12 +254,17 @@ describe("lines", () => {
       { row: 3, reason: "blank" },
       { row: 4, reason: "blank" },
       { row: 6, reason: "repeated-header" },
-      { row: 7, reason: "no-mapped-data" },
+      // Text only in an unmapped column: a remark, named in a note-level issue.
+      { row: 7, reason: "note" },
       { row: 8, reason: "footer" },
       { row: 9, reason: "footer" },
     ]);
     expect(issuesAt(result, 7)).toEqual([
-      expect.objectContaining({ severity: "warning", field: null }),
+      expect.objectContaining({
+        severity: "info",
+        field: null,
+        message: expect.stringContaining("a note in an unmapped column"),
+      }),
     ]);
   });
 

@@ -105,8 +105,26 @@ const MAX_SKU_LENGTH = 64;
 const DIGIKEY = /^[0-9A-Z][0-9A-Z.,/+#_-]{0,58}-ND$/;
 /** Mouser: the maker's 2-3 digit prefix, a dash, the part number ("595-LM358DR"). */
 const MOUSER = /^\d{2,3}-[0-9A-Z][0-9A-Z.,/+#_-]{0,58}$/;
-/** LCSC and JLCPCB: C and 4-8 digits ("C25804"). C1…C999 are read as capacitor designators. */
-const LCSC = /^C\d{4,8}$/;
+/**
+ * LCSC and JLCPCB: C and 4-8 digits, no leading zero ("C25804"). C1…C999 are read as capacitor
+ * designators, C0402/C0603 as capacitor footprints.
+ */
+const LCSC = /^C[1-9]\d{3,7}$/;
+/** Chip sizes that also name capacitor footprints ("C1206"): LCSC-shaped, but weak. */
+const CHIP_SIZES = new Set([
+  "1005",
+  "1008",
+  "1206",
+  "1210",
+  "1806",
+  "1808",
+  "1812",
+  "1825",
+  "2010",
+  "2220",
+  "2225",
+  "2512",
+]);
 /** Newark: two digits, one or two letters, four digits ("94AK6874", "38K0328"). */
 const NEWARK = /^\d{2}[A-Z]{1,2}\d{4}$/;
 /** Farnell / element14: seven digits, "RL" for a re-reel ("1469722", "2101452RL"). */
@@ -124,7 +142,10 @@ export function skuShape(text: string): SkuShape | null {
   const cell = text.trim().toUpperCase();
   if (cell === "" || cell.length > MAX_SKU_LENGTH) return null;
   if (DIGIKEY.test(cell)) return { seller: "Digi-Key", strength: "distinct", alsoPossible: [] };
-  if (LCSC.test(cell)) return { seller: "LCSC", strength: "distinct", alsoPossible: ["JLCPCB"] };
+  if (LCSC.test(cell)) {
+    const strength = CHIP_SIZES.has(cell.slice(1)) ? "weak" : "distinct";
+    return { seller: "LCSC", strength, alsoPossible: ["JLCPCB"] };
+  }
   // A Mouser number's part after the prefix has a letter: "10-89-7102" is a Molex part number.
   if (MOUSER.test(cell) && HAS_LETTER.test(cell.slice(cell.indexOf("-")))) {
     return { seller: "Mouser", strength: "distinct", alsoPossible: [] };

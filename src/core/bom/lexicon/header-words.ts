@@ -80,7 +80,8 @@ const GERMAN: HeaderWord[] = [
   ),
   ...words("de", "description", 0.5, ["bauteil", "bauteilbezeichnung"], AMBIGUOUS),
   ...words("de", "value", 0.5, ["bauteil"], AMBIGUOUS),
-  ...words("de", "reference_designators", 0.6, ["referenz"], AMBIGUOUS),
+  // KiCad's German "Referenz" is the designator; hand-made sheets may mean a reference part.
+  ...words("de", "reference_designators", 0.8, ["referenz"], AMBIGUOUS),
   ...words("de", "quantity", 1, [
     "anzahl",
     "menge",
@@ -97,7 +98,7 @@ const GERMAN: HeaderWord[] = [
     "anzahl pro baugruppe",
   ]),
   ...words("de", "quantity", 0.7, ["bedarf", "gesamtmenge"]),
-  ...words("de", "manufacturer_name", 1, ["herstellername", "herst", "fabrikat"]),
+  ...words("de", "manufacturer_name", 1, ["hersteller", "herstellername", "herst", "fabrikat"]),
   ...words("de", "manufacturer_name", 0.7, ["marke"]),
   ...words("de", "mpn", 1, [
     "herstellernummer",
@@ -477,6 +478,7 @@ const POLISH: HeaderWord[] = [
   ...words("pl", "do_not_place", 1, ["montowany"], FITTED),
   ...words("pl", "do_not_place", 0.8, ["montować"], FITTED),
   ...words("pl", "link", 1, ["karta katalogowa", "nota katalogowa"]),
+  ...words("pl", "link", 0.8, ["dokumentacja"]),
   ...words("pl", "mount_type", 1, ["rodzaj montażu", "typ montażu"]),
   ...words("pl", "mount_type", 0.6, ["montaż"], AMBIGUOUS),
   ...words("pl", "comments", 0.8, ["uwagi", "uwaga"]),
@@ -569,7 +571,9 @@ const RUSSIAN: HeaderWord[] = [
     "поз обозн",
     "позиционное обозн",
   ]),
-  ...words("ru", "reference_designators", 0.6, ["поз", "обозначение"], AMBIGUOUS),
+  ...words("ru", "reference_designators", 0.6, ["поз"], AMBIGUOUS),
+  // KiCad's Russian "Обозначение" is the designator; in ESKD documents it names a drawing.
+  ...words("ru", "reference_designators", 0.7, ["обозначение"], AMBIGUOUS),
   ...words("ru", "line_number", 0.6, ["поз", "позиция"], AMBIGUOUS),
   ...words("ru", "mpn", 0.6, ["обозначение"], AMBIGUOUS),
   ...words("ru", "quantity", 1, ["количество", "кол", "кол во", "шт"]),
@@ -625,7 +629,8 @@ const CHINESE: HeaderWord[] = [
     "元件标号",
     "零件位号",
   ]),
-  ...words("zh", "reference_designators", 0.9, ["标号", "標號"]),
+  ...words("zh", "reference_designators", 0.9, ["标号", "標號", "标识符", "參考編號", "参考编号"]),
+  ...words("zh", "reference_designators", 0.6, ["标识", "参考"], AMBIGUOUS),
   ...words("zh", "reference_designators", 0.7, ["位置", "丝印"], AMBIGUOUS),
   ...words("zh,ja", "quantity", 1, ["数量"]),
   ...words("zh", "quantity", 1, ["數量", "用量", "单机用量", "單機用量", "单板用量"]),
@@ -697,7 +702,9 @@ const CHINESE: HeaderWord[] = [
   ...words("zh", "mount_type", 1, ["安装方式", "安裝方式", "贴装方式"]),
   ...words("zh", "mount_type", 0.6, ["贴片", "插件"], AMBIGUOUS),
   ...words("zh", "comments", 1, ["备注", "備註", "備注"]),
-  ...words("zh", "comments", 0.8, ["注释"]),
+  // Altium's Chinese "注释" is its Comment column, which holds values and part names.
+  ...words("zh", "comments", 0.6, ["注释", "註釋"], AMBIGUOUS),
+  ...words("zh", "value", 0.5, ["注释", "註釋"], AMBIGUOUS),
   ...words("zh", "distributor_sku", 1, [
     "商品编号",
     "供应商编号",
@@ -821,6 +828,7 @@ const ENGLISH: HeaderWord[] = [
     "ref d",
   ]),
   ...words("en", "reference_designators", 0.9, ["circuit symbol", "circuit ref"]),
+  ...words("en", "reference_designators", 1, ["pcb reference", "pcb ref", "board reference"]),
   ...words("en", "reference_designators", 0.6, ["placement"], AMBIGUOUS),
   ...words("en", "quantity", 1, [
     "qunatity",
@@ -848,6 +856,8 @@ const ENGLISH: HeaderWord[] = [
     "required qty",
   ]),
   ...words("en", "quantity", 0.8, ["qt", "total qty", "total quantity"]),
+  // Distributor carts: "Requested Quantity 1", "Order Qty".
+  ...words("en", "quantity", 0.9, ["requested quantity", "requested qty"]),
   ...words("en", "quantity", 0.6, ["ea"], AMBIGUOUS),
   // "Unit" is more often the unit of measure ("pcs", "EA") than a count.
   ...words("en", "quantity", 0.4, ["unit"], AMBIGUOUS),
@@ -892,6 +902,8 @@ const ENGLISH: HeaderWord[] = [
   ...words("en", "mpn", 0.75, ["partno", "part numer"]),
   ...words("en", "mpn", 0.6, ["model"], AMBIGUOUS),
   ...words("en", "mpn", 0.5, ["type", "part type"], AMBIGUOUS),
+  // Altium's library reference: often the part's name or MPN.
+  ...words("en", "mpn", 0.5, ["lib ref", "library ref", "library reference"], AMBIGUOUS),
   ...words("en", "custom_id", 1, [
     "int pn",
     "int part number",
@@ -905,6 +917,8 @@ const ENGLISH: HeaderWord[] = [
     "item code",
   ]),
   ...words("en", "custom_id", 0.9, ["inventory id", "item id"]),
+  // Digi-Key's "Customer Reference" is the buyer's own number; hand-made sheets put designators there.
+  ...words("en", "custom_id", 0.6, ["customer reference", "customer ref"], AMBIGUOUS),
   ...words("en", "custom_id", 0.7, ["sap", "part code", "article number", "art number"], AMBIGUOUS),
   ...words("en", "alternative_mpns", 1, [
     "alt pn",
@@ -984,6 +998,16 @@ const ENGLISH: HeaderWord[] = [
     "datasheet url link",
   ]),
   ...words("en", "link", 0.7, ["web", "website"]),
+  ...words("en", "link", 0.9, [
+    "octopart url",
+    "octopart link",
+    "distributor link",
+    "supplier link",
+    "vendor link",
+    "buy link",
+    "purchase link",
+    "suggested url",
+  ]),
   ...words("en", "mount_type", 1, ["mount style", "smd or tht", "tht smd", "smt or tht"]),
   ...words("en", "mount_type", 0.9, ["assembly type"]),
   ...words("en", "mount_type", 0.6, ["smd", "technology", "through hole"], AMBIGUOUS),
@@ -999,6 +1023,12 @@ const ENGLISH: HeaderWord[] = [
   ]),
   ...words("en", "distributor_sku", 0.9, ["dist number", "catalog number", "catalogue number"]),
   ...words("en", "distributor_sku", 0.8, ["order number"]),
+  ...words("en", "distributor_sku", 0.9, [
+    "supplier ref",
+    "supplier reference",
+    "supplier and ref",
+  ]),
+  ...words("en", "distributor_sku", 0.7, ["order id"], AMBIGUOUS),
   ...words("en", "distributor_sku", 0.6, ["dist"], AMBIGUOUS),
 ];
 
@@ -1059,3 +1089,12 @@ export const HEADER_WORDS: readonly HeaderWord[] = [
   ...ENGLISH,
   ...GENERIC,
 ];
+
+/** HEADER_WORDS by phrase, strongest first: the lookup the engine does for each header. */
+export const HEADER_WORD_INDEX: ReadonlyMap<string, readonly HeaderWord[]> = (() => {
+  const index = new Map<string, HeaderWord[]>();
+  for (const word of HEADER_WORDS)
+    index.set(word.phrase, [...(index.get(word.phrase) ?? []), word]);
+  for (const list of index.values()) list.sort((a, b) => b.score - a.score);
+  return index;
+})();

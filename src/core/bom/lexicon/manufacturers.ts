@@ -7,7 +7,7 @@
  * longer than MAX_CELL_LENGTH characters are not names.
  */
 import { editDistanceAtMost } from "./edit-distance";
-import { foldTokens as tokenize } from "./fold";
+import { foldText, foldTokens as tokenize, splitFolded } from "./fold";
 import { MANUFACTURER_LINES } from "./manufacturer-names";
 
 export type ManufacturerMatchKind = "exact" | "alias" | "prefix" | "fuzzy";
@@ -125,7 +125,6 @@ const WORD_LIKE = new Set([
   "central",
   "cherry",
   "citizen",
-  "cliff",
   "conquer",
   "dale",
   "dallas",
@@ -135,6 +134,7 @@ const WORD_LIKE = new Set([
   "digi",
   "diodes",
   "entropic",
+  "eta",
   "finder",
   "formosa",
   "foster",
@@ -144,7 +144,6 @@ const WORD_LIKE = new Set([
   "johnson",
   "lambda",
   "linear",
-  "micron",
   "midas",
   "national",
   "nations",
@@ -161,11 +160,19 @@ const WORD_LIKE = new Set([
   "utc",
 ]);
 
+/**
+ * Word-like names that are also countries, lifecycle states or categories ("TAIWAN" in a
+ * country-of-origin column, "GENERAL" in a category column): they count only with a company
+ * suffix ("Taiwan Semiconductor", "General Semiconductor"), even in capitals.
+ */
+const SUFFIX_ONLY = new Set(["taiwan", "general", "central"]);
+
 /** Names one typo away from an ordinary word ("Songle"/"single", "Radiall"/"radial"): no typos. */
 const NO_TYPOS = new Set([
   "belling",
   "energizer",
   "luminus",
+  "micron",
   "microne",
   "partron",
   "radiall",
@@ -194,6 +201,7 @@ interface Simplified {
 }
 
 const LOWER = /\p{Ll}/u;
+const ANY_LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
 
 function stripSuffixes(tokens: readonly string[]): Simplified {
@@ -252,6 +260,7 @@ const KEYS = new Map<string, Key>();
 /** Deletion neighbourhood → keys, for one-edit typos (symmetric-delete lookup). */
 const TYPO_INDEX = new Map<string, string[]>();
 let maxKeyTokens = 1;
+let longestTypoKey = 0;
 
 for (const entry of MANUFACTURERS) {
   const canonicalKey = stripSuffixes(tokenize(entry.canonical)).key;
@@ -267,6 +276,7 @@ for (const entry of MANUFACTURERS) {
     });
     maxKeyTokens = Math.max(maxKeyTokens, key.split(" ").length);
     if (wordLike || NO_TYPOS.has(key) || letterCount(key) < FUZZY_MIN_LENGTH) continue;
+    longestTypoKey = Math.max(longestTypoKey, key.length);
     for (const variant of deletions(key)) {
       const list = TYPO_INDEX.get(variant) ?? [];
       list.push(key);
@@ -277,7 +287,7 @@ for (const entry of MANUFACTURERS) {
 
 /** The one canonical name within one edit of `key`, or null (none, or two companies tie). */
 function typoMatch(key: string): string | null {
-  if (letterCount(key) < FUZZY_MIN_LENGTH) return null;
+  if (key.length > longestTypoKey + 1 || letterCount(key) < FUZZY_MIN_LENGTH) return null;
   let found: string | null = null;
   for (const variant of deletions(key)) {
     for (const candidate of TYPO_INDEX.get(variant) ?? []) {
@@ -293,21 +303,25 @@ function typoMatch(key: string): string | null {
 }
 
 function matchText(text: string): ManufacturerMatch | null {
-  const tokens = tokenize(text);
+  // Heads are whole space-separated words: "Murata Electronics North America" has the head
+  // "Murata", while "ECS-2520MV-250" (a part number) and "JST_XH_B2B" (a footprint) have none.
+  const words = foldText(text)
+    .split(/[\s,;/]+/)
+    .filter((word) => word !== "");
+  if (words.length === 0 || words.length > MAX_TOKENS) return null;
+  const wordTokens = words.map(splitFolded);
+  const tokens = wordTokens.flat();
   if (tokens.length === 0 || tokens.length > MAX_TOKENS) return null;
   const whole = stripSuffixes(tokens);
   const shouting = UPPER.test(text) && !LOWER.test(text);
 
   const exact = KEYS.get(whole.key);
-  if (exact && (!exact.wordLike || whole.hadSuffix || shouting)) {
+  if (exact && (!exact.wordLike || whole.hadSuffix || (shouting && !SUFFIX_ONLY.has(whole.key)))) {
     return { canonical: exact.canonical, how: exact.how };
   }
-  // Heads are whole space-separated words: "Murata Electronics North America" has the head
-  // "Murata", while "ECS-2520MV-250" (a part number) and "JST_XH_B2B" (a footprint) have none.
-  const words = text.split(/[\s,;/]+/).filter((word) => word !== "");
   const heads: Simplified[] = [];
   for (let n = Math.min(words.length - 1, maxKeyTokens + 2); n >= 1; n--) {
-    heads.push(stripSuffixes(tokenize(words.slice(0, n).join(" "))));
+    heads.push(stripSuffixes(wordTokens.slice(0, n).flat()));
   }
   for (const head of heads) {
     const known = KEYS.get(head.key);
@@ -327,6 +341,9 @@ function matchText(text: string): ManufacturerMatch | null {
   return null;
 }
 
+const cache = new Map<string, ManufacturerMatch | null>();
+const CACHE_LIMIT = 5000;
+
 /** The text without "(…)" groups, then each group's contents: "UNI-ROYAL(厚声)", "厚声(UNI-ROYAL)". */
 function variants(text: string): string[] {
   if (!text.includes("(") && !text.includes("（")) return [text];
@@ -344,12 +361,19 @@ function variants(text: string): string[] {
 export function matchManufacturer(text: string): ManufacturerMatch | null {
   if (typeof text !== "string") return null;
   const trimmed = text.trim();
-  if (trimmed === "" || trimmed.length > MAX_CELL_LENGTH) return null;
-  for (const variant of variants(trimmed)) {
-    const match = matchText(variant.trim());
-    if (match) return match;
+  if (trimmed.length > MAX_CELL_LENGTH || !ANY_LETTER.test(trimmed)) return null;
+  // BOM columns repeat their makers ("Yageo" on every resistor line): remember recent cells.
+  let match = cache.get(trimmed);
+  if (match === undefined) {
+    match = null;
+    for (const variant of variants(trimmed)) {
+      match = matchText(variant.trim());
+      if (match) break;
+    }
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(trimmed, match);
   }
-  return null;
+  return match && { ...match };
 }
 
 /** True when the text names a known manufacturer ("Texas Instruments Inc.", "MURATA", "Generic"). */

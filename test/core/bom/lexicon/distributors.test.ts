@@ -48,6 +48,7 @@ describe("skuSeller", () => {
       alsoPossible: ["RS"],
     });
     expect(skuShape("24LC1025")?.strength).toBe("weak");
+    expect(skuShape("C1206")?.strength).toBe("weak");
     expect(skuShape("123-4567")?.strength).toBe("weak");
   });
 
@@ -67,6 +68,9 @@ describe("skuSeller", () => {
     "C1",
     "C12",
     "C100",
+    "C0402",
+    "C0603",
+    "C012345",
     "R1",
     "0805",
     "100nF",

@@ -1,5 +1,9 @@
 import fc from "fast-check";
-import { editDistanceAtMost, HEADER_WORDS } from "../../../../src/core/bom/lexicon/header-words";
+import {
+  editDistanceAtMost,
+  HEADER_WORD_INDEX,
+  HEADER_WORDS,
+} from "../../../../src/core/bom/lexicon/header-words";
 import { normalizeHeader } from "../../../../src/core/bom/normalize";
 import { BOM_FIELDS, type BomField } from "../../../../src/core/bom/types";
 
@@ -10,9 +14,7 @@ function fieldsOf(header: string): BomField[] {
 }
 
 function bestOf(header: string): BomField | undefined {
-  const phrase = normalizeHeader(header);
-  return HEADER_WORDS.filter((word) => word.phrase === phrase).sort((a, b) => b.score - a.score)[0]
-    ?.field;
+  return HEADER_WORD_INDEX.get(normalizeHeader(header))?.[0]?.field;
 }
 
 describe("HEADER_WORDS", () => {
@@ -25,6 +27,40 @@ describe("HEADER_WORDS", () => {
       (word) => normalizeHeader(word.phrase) !== word.phrase,
     );
     expect(unnormalized.map((word) => word.phrase)).toEqual([]);
+  });
+
+  it("indexes every word by phrase, strongest first", () => {
+    let indexed = 0;
+    for (const [phrase, list] of HEADER_WORD_INDEX) {
+      indexed += list.length;
+      expect(list.every((word) => word.phrase === phrase)).toBe(true);
+      expect(list.map((word) => word.score)).toEqual(
+        [...list.map((word) => word.score)].sort((a, b) => b - a),
+      );
+    }
+    expect(indexed).toBe(HEADER_WORDS.length);
+  });
+
+  it.each([
+    [
+      ["Bezeichner", "Kommentar", "Beschreibung", "Menge", "Hersteller", "Herstellernummer"],
+      ["reference_designators", "comments", "description", "quantity", "manufacturer_name", "mpn"],
+    ],
+    [
+      ["Référence", "Valeur", "Empreinte", "Fiche technique", "Quantité"],
+      ["reference_designators", "value", "package", "link", "quantity"],
+    ],
+    [
+      ["位号", "值", "封装", "数量", "厂家型号", "商品编号"],
+      ["reference_designators", "value", "package", "quantity", "mpn", "distributor_sku"],
+    ],
+    [
+      ["リファレンス", "定数", "フットプリント", "データシート", "数量"],
+      ["reference_designators", "value", "package", "link", "quantity"],
+    ],
+  ])("reads a sheet headed %j", (headers, expected) => {
+    const found = headers.flatMap(fieldsOf);
+    for (const field of expected) expect(found).toContain(field);
   });
 
   it("lists each phrase once per field", () => {

@@ -16,12 +16,16 @@ describe("manufacturer lexicon", () => {
   });
 
   // A spelling claimed by two companies would resolve to the first: every spelling must lead
-  // back to its own company. Word-like names ("Diodes", "ON") count in capitals.
+  // back to its own company. Word-like names count in capitals ("DIODES", "ON") or with a
+  // company suffix ("Central Inc.").
   it("resolves every name and alias to its own company", () => {
     const wrong: string[] = [];
     for (const entry of MANUFACTURERS) {
       for (const name of [entry.canonical, ...entry.aliases]) {
-        const match = matchManufacturer(name) ?? matchManufacturer(name.toUpperCase());
+        const match =
+          matchManufacturer(name) ??
+          matchManufacturer(name.toUpperCase()) ??
+          matchManufacturer(`${name} Inc.`);
         if (match?.canonical !== entry.canonical) {
           wrong.push(`${name} → ${match?.canonical ?? "nothing"} (want ${entry.canonical})`);
         }
@@ -98,6 +102,9 @@ describe("matchManufacturer", () => {
     ["Nichicom", "Nichicon", "fuzzy"],
     ["Murrata Electronics North America", "Murata", "prefix"],
     ["Coilcarft Inc.", "Coilcraft", "fuzzy"],
+    ["Micron", "Micron Technology", "exact"],
+    ["TAIWAN SEMICONDUCTOR", "Taiwan Semiconductor", "exact"],
+    ["Linear Integrated Systems, Inc.", "Linear Integrated Systems", "exact"],
   ])("%j → %s (%s)", (text, canonical, how) => {
     expect(matchManufacturer(text)).toEqual({ canonical, how });
   });
@@ -151,6 +158,23 @@ describe("matchManufacturer", () => {
     "Delta",
     "3m",
     "Dale",
+    // Countries of origin and lifecycle states, even in capitals.
+    "TAIWAN",
+    "Taiwan",
+    "Korea",
+    "Japan",
+    "China",
+    "Germany",
+    "Malaysia",
+    "Philippines",
+    "Thailand",
+    "United States",
+    "Mexico",
+    "ACTIVE",
+    "Active",
+    "Obsolete",
+    "GENERAL",
+    "CENTRAL",
     // Nothing, or too long to be a name.
     "",
     "   ",

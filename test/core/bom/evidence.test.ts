@@ -1,0 +1,186 @@
+/**
+ * The evidence model on sheets written in the styles of real exporters and hand-made BOMs:
+ * headers in other languages, misspelt or misleading headers, contents that overrule a
+ * header, the quantity that agrees with the designator counts, and the whole mapping chosen
+ * at once. Every field choice carries reasons.
+ */
+import { readBom, type Grid } from "../../../src/core/bom";
+
+function pick(grid: Grid, field: keyof ReturnType<typeof readBom>["mapping"]["fields"]) {
+  return readBom(grid).mapping.fields[field];
+}
+
+describe("the evidence model", () => {
+  it("maps a German hand-made sheet and says why, naming the language", () => {
+    const grid: Grid = [
+      [
+        "Pos.",
+        "Anzahl",
+        "Bauteile",
+        "Wert",
+        "Gehäuse",
+        "Hersteller",
+        "Herstellernummer",
+        "Bemerkung",
+      ],
+      [1, 2, "R1, R2", "10k", "0603", "Yageo", "RC0603FR-0710KL", ""],
+      [2, 1, "C1", "100nF", "0402", "Murata", "GRM155R71C104KA88D", "X7R"],
+      [3, 1, "U1", "", "SOIC-8", "Texas Instruments", "LM358DR", "Opamp"],
+      [4, 3, "D1-D3", "", "0805", "Würth Elektronik", "150080RS75000", ""],
+    ];
+    const { mapping } = readBom(grid);
+    expect(mapping.fields.quantity.column).toBe(1);
+    expect(mapping.fields.reference_designators.column).toBe(2);
+    expect(mapping.fields.value.column).toBe(3);
+    expect(mapping.fields.package.column).toBe(4);
+    expect(mapping.fields.manufacturer_name.column).toBe(5);
+    expect(mapping.fields.mpn.column).toBe(6);
+    expect(mapping.fields.quantity.reasons?.join(" ")).toMatch(/"Anzahl" = quantity \(German/);
+    expect(mapping.fields.quantity.reasons?.join(" ")).toMatch(/number of designators/);
+  });
+
+  it("reads Chinese headers (型号 / 位号 / 数量 / 备注)", () => {
+    const grid: Grid = [
+      ["型号", "位号", "数量", "备注"],
+      ["RP2040", "U1", "1", "LQFN-56"],
+      ["W25Q16JVSNIQ", "U2", "1", "SOP-8"],
+      ["100nF 25V 0603电容", "C1,C2,C3", "3", ""],
+      ["AMS1117-3.3", "U3", "1", "SOT-223"],
+    ];
+    const result = readBom(grid);
+    expect(result.headerRow).toBe(1);
+    expect(result.mapping.fields.mpn.column).toBe(0);
+    expect(result.mapping.fields.reference_designators.column).toBe(1);
+    expect(result.mapping.fields.quantity.column).toBe(2);
+  });
+
+  it("understands misspelt and abbreviated headers", () => {
+    const grid: Grid = [
+      ["Ref Des", "Qty.", "Manufacturrer", "Manufacter Part#", "Descripton"],
+      ["R1", 1, "Yageo", "RC0603FR-0710KL", "Resistor 10k 1% 0603"],
+      ["C1", 1, "Murata", "GRM155R71C104KA88D", "Capacitor 100nF X7R 0402"],
+      ["U1", 1, "Texas Instruments", "LM358DR", "Dual operational amplifier"],
+    ];
+    const { mapping } = readBom(grid);
+    expect(mapping.fields.reference_designators.column).toBe(0);
+    expect(mapping.fields.quantity.column).toBe(1);
+    expect(mapping.fields.manufacturer_name.column).toBe(2);
+    expect(mapping.fields.mpn.column).toBe(3);
+    expect(mapping.fields.description.column).toBe(4);
+    expect(mapping.fields.manufacturer_name.reasons?.[0]).toMatch(/misspelling/);
+  });
+
+  it("lets designators under 'Part No.' overrule the header", () => {
+    const grid: Grid = [
+      ["Part No.", "Order Qty.", "Mouser #", "Mfr. #", "Manufacturer", "Description"],
+      ["R1-3", 3, "603-RC0603FR-0710KL", "RC0603FR-0710KL", "Yageo", "Thick film resistor"],
+      ["C1, C2", 2, "81-GRM155R71C104KA8D", "GRM155R71C104KA88D", "Murata", "Ceramic capacitor"],
+      ["U1", 1, "595-LM358DR", "LM358DR", "Texas Instruments", "Operational amplifier"],
+      ["J1", 1, "855-M22-7131042", "M22-7131042", "Harwin", "Header 10 pin"],
+    ];
+    const { mapping } = readBom(grid);
+    expect(mapping.fields.reference_designators.column).toBe(0);
+    expect(mapping.fields.reference_designators.source).toBe("content");
+    expect(mapping.fields.mpn.column).toBe(3);
+    expect(mapping.fields.distributor_sku.column).toBe(2);
+    expect(mapping.fields.quantity.column).toBe(1);
+  });
+
+  it("reads Digi-Key codes under 'Part Number' as order codes, not MPNs", () => {
+    const grid: Grid = [
+      ["Description", "PCB Reference", "Part Number", "Quantity Required"],
+      ["ATmega2560 MCU", "IC1", "ATMEGA2560-16AU-ND", 1],
+      ["Hex inverter", "IC2", "296-1395-5-ND", 1],
+      ["0.1uF capacitor", "C1,C2", "399-1168-1-ND", 2],
+      ["10K resistor", "R1", "311-10.0KCRCT-ND", 1],
+    ];
+    const { mapping } = readBom(grid);
+    expect(mapping.fields.distributor_sku.column).toBe(2);
+    expect(mapping.fields.mpn.column).toBeNull();
+  });
+
+  it("picks the quantity column that agrees with the designator counts", () => {
+    const grid: Grid = [
+      ["Designator", "Pins", "Count", "MPN"],
+      ["R1, R2, R3", 2, 3, "RC0603FR-0710KL"],
+      ["C1", 2, 1, "GRM155R71C104KA88D"],
+      ["U1, U2", 8, 2, "LM358DR"],
+      ["J1", 10, 1, "M22-7131042"],
+      ["D1, D2, D3, D4", 2, 4, "1N4148WS"],
+    ];
+    const quantity = pick(grid, "quantity");
+    expect(quantity.column).toBe(2);
+    expect(quantity.reasons?.join(" ")).toMatch(/100 % of rows hold the number of designators/);
+  });
+
+  it("chooses the whole mapping at once: a column goes where it is needed most", () => {
+    // "Part Number" could be the MPN or an internal number; the MPN column is clearer, so the
+    // assignment gives it to the MPN and "Part Number" to the internal id.
+    const grid: Grid = [
+      ["Part Number", "Manufacturer Part Number", "Qty", "Reference"],
+      ["ACME-0001", "LM358DR", 1, "U1"],
+      ["ACME-0002", "RC0603FR-0710KL", 2, "R1, R2"],
+    ];
+    const { mapping } = readBom(grid);
+    expect(mapping.fields.mpn.column).toBe(1);
+    expect(mapping.fields.custom_id.column).toBe(0);
+  });
+
+  it("prefers the left-most of equally named columns and keeps the others as extras", () => {
+    const grid: Grid = [
+      ["References", "Qty", "Manufacturer", "MPN", "Manufacturer", "MPN", "Digikey", "Mouser"],
+      [
+        "C1",
+        1,
+        "Panasonic",
+        "EEU-FC1V221",
+        "Panasonic",
+        "EEUFC1V221",
+        "P10313-ND",
+        "667-EEU-FC1V221",
+      ],
+      ["D1", 1, "Kingbright", "L-53HD", "Vishay", "VLCS5830", "754-1599-ND", ""],
+      ["R1", 1, "Yageo", "RC0603FR-0710KL", "", "", "311-10.0KHRCT-ND", "603-RC0603FR-0710KL"],
+    ];
+    const { mapping } = readBom(grid);
+    expect(mapping.fields.manufacturer_name.column).toBe(2);
+    expect(mapping.fields.mpn.column).toBe(3);
+    expect(mapping.fields.alternative_mpns.column).toBe(5);
+    expect(mapping.extraColumns.manufacturer_name).toEqual([4]);
+    expect(mapping.fields.distributor_sku.column).toBe(6);
+    expect(mapping.extraColumns.distributor_sku).toEqual([7]);
+  });
+
+  it("does not take an EDA library's device names for MPNs (Eagle part list)", () => {
+    const grid: Grid = [
+      ["Part", "Value", "Device", "Package", "Library", "Sheet"],
+      ["C1", "100uF", "CPOL-EUE2.5-7", "E2,5-7", "rcl", 1],
+      ["C2", "100nF", "C-EUC0805", "C0805", "rcl", 2],
+      ["IC1", "LM2576S-5.0", "LM2576S", "TO263-5", "regulators", 1],
+      ["IC2", "MAX3232CPE", "MAX3232CPE", "DIL16", "maxim", 2],
+      ["R1", "10k", "R-EU_R0805", "R0805", "rcl", 1],
+    ];
+    const { mapping } = readBom(grid);
+    expect(mapping.fields.reference_designators.column).toBe(0);
+    expect(mapping.fields.value.column).toBe(1);
+    expect(mapping.fields.mpn.column).toBeNull();
+    expect(mapping.fields.package.column).toBe(3);
+    // A sheet number is no quantity: it contradicts the one designator per row.
+    expect(mapping.fields.quantity.column).toBeNull();
+  });
+
+  it("gives every mapped field reasons and a confidence below 1 when a rival came close", () => {
+    const grid: Grid = [
+      ["Ref", "Qty", "MPN", "MPN 2"],
+      ["R1", 1, "RC0603FR-0710KL", "ERJ-3EKF1002V"],
+      ["R2", 1, "RC0603FR-0710KL", ""],
+    ];
+    const { mapping } = readBom(grid);
+    for (const assignment of Object.values(mapping.fields)) {
+      if (assignment.column === null) continue;
+      expect(assignment.reasons?.length).toBeGreaterThan(0);
+      expect(assignment.confidence).toBeGreaterThan(0);
+      expect(assignment.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});
