@@ -51,7 +51,8 @@ function filledCells(row: readonly CellValue[]): string[] {
 /** A quantity that reads as one, or a cell with at least one designator ("Connectors" is none). */
 function isKeyValue(field: BomField, text: string): boolean {
   if (text === "") return false;
-  if (field === "quantity") return parseQuantity(text).kind !== "invalid";
+  // "100 cm" is a quantity this reader cannot parse, but a quantity all the same.
+  if (field === "quantity") return /^\d/.test(text) || parseQuantity(text).kind === "ok";
   return readDesignators(text, null).refs.length > 0;
 }
 
