@@ -16,15 +16,17 @@ import { startAddinServer, type RunningAddinServer } from "../../src/server/star
 import { WorkbookData, type FakeCellValue } from "../support/excelFake";
 import { buildFakeHost, DIST, ensureAddinBuilt, OUTPUT } from "./build";
 
-const CHROMIUM = "/usr/bin/chromium";
+// Debian's Chromium; CHROMIUM points at another build of it (e.g. one unpacked without root).
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 // A BOM the project writes itself, shaped like a KiCad/Glasgow export (MPN in G, Mfg in H).
 const BOM_FILE = path.resolve(__dirname, "..", "fixtures", "bom", "demo-board.csv");
 const haveChromium = fs.existsSync(CHROMIUM);
 
 if (!haveChromium && !process.env.CI) {
-  console.warn(
-    "Skipping the browser test: /usr/bin/chromium is missing. Install it with " +
-      "`apt-get update && apt-get install -y chromium` (never `npx playwright install`).",
+  // One line, not console.warn (whose stack trace is noise).
+  process.stderr.write(
+    `Skipping the browser test: ${CHROMIUM} is missing. Install Debian's chromium ` +
+      "(`apt-get install -y chromium`, never `npx playwright install`) or set CHROMIUM.\n",
   );
 }
 
