@@ -23,7 +23,7 @@
  */
 import type { LookupRequest, PartQuery } from "../src/core/api";
 import * as COFACTR from "../src/addin/functions/functions";
-import { LookupService, setLookupService } from "../src/addin/functions/lookup-service";
+import { LookupService, setLookupService } from "../src/addin/runtime/lookup/lookup-service";
 import { getCatalogue } from "../src/server/emulator/catalogue";
 import { startAddinServer, type RunningAddinServer } from "../src/server/start";
 import { installCustomFunctionsStub } from "../test/support/customFunctions";

@@ -7,16 +7,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
-import { createExcelGateway } from "../src/addin/excel/excelGateway";
+import { createExcelGateway } from "../src/addin/excel/excel-workbook";
 import {
   loadBomSheet,
   readRegion,
   toUploadInput,
   defaultDetails,
-} from "../src/addin/taskpane/bom/loadBomSheet";
-import { writeResults } from "../src/addin/taskpane/results/writeResults";
-import { createApiClient } from "../src/addin/taskpane/services/apiClient";
-import { UploadController } from "../src/addin/taskpane/upload/controller";
+} from "../src/addin/runtime/bom/load-bom-sheet";
+import { writeResults } from "../src/addin/runtime/results/write-results";
+import { createApiClient } from "../src/addin/runtime/api-client";
+import { UploadController } from "../src/addin/runtime/upload/controller";
 import { startAddinServer } from "../src/server/start";
 import { installExcelFake, WorkbookData, type FakeCellValue } from "../test/support/excelFake";
 

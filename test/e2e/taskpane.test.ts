@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import type { BomResponse } from "../../src/core/api";
 import { readBom } from "../../src/core/bom";
 import type { BomReadResult } from "../../src/core/bom/types";
-import { RESULT_COLUMNS } from "../../src/addin/taskpane/results/resultsTable";
+import { RESULT_COLUMNS } from "../../src/addin/runtime/results/results-table";
 import { startAddinServer, type RunningAddinServer } from "../../src/server/start";
 import { WorkbookData, type FakeCellValue } from "../support/excelFake";
 import { buildFakeHost, DIST, ensureAddinBuilt, OUTPUT } from "./build";

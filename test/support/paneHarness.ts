@@ -1,10 +1,10 @@
 /** Pane services made of fakes, for component tests. */
-import type { SheetRegion } from "../../src/addin/excel/gateway";
-import type { PaneServices } from "../../src/addin/taskpane/services/paneServices";
-import { UploadController } from "../../src/addin/taskpane/upload/controller";
-import type { ConnectionChoice } from "../../src/addin/taskpane/services/connectionStore";
+import type { SheetRegion } from "../../src/addin/excel/workbook-access";
+import type { PaneServices } from "../../src/addin/runtime/services";
+import { UploadController } from "../../src/addin/runtime/upload/controller";
+import type { ConnectionChoice } from "../../src/addin/runtime/connection-store";
 import { FakeApiClient } from "./fakeApiClient";
-import { FakeGateway } from "./fakeGateway";
+import { FakeGateway } from "./fakeWorkbook";
 
 export interface PaneHarness {
   services: PaneServices;

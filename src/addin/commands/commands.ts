@@ -1,7 +1,7 @@
 /* Ribbon commands. They run in the shared runtime, next to the task pane and the functions, and
  * drive the same upload controller as the pane, which shows the progress. */
-import { prepareActiveSheet } from "../taskpane/bom/loadBomSheet";
-import { createServices, type PaneServices } from "../taskpane/services/paneServices";
+import { prepareActiveSheet } from "../runtime/bom/load-bom-sheet";
+import { createServices, type PaneServices } from "../runtime/services";
 
 let services: PaneServices | null = null;
 

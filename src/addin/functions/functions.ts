@@ -4,7 +4,7 @@
  * lives in the modules it imports. Nothing here touches Office at import time. */
 import { readCurrency, readPartQuery, readQuantity, readRequiredText, readSeller } from "./args";
 import { notAvailable } from "./errors";
-import { lookupService } from "./lookup-service";
+import { lookupService } from "../runtime/lookup/lookup-service";
 import { offersTable } from "./offers-table";
 import { partCard } from "./part-card";
 import { leadDaysOf, specValue, stockOf, textField, unitPriceOf } from "./part-facts";

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
-import { createServices } from "./services/paneServices";
+import { App } from "./app";
+import { createServices } from "../runtime/services";
 
 /** Once the pane has been opened, load the runtime with the workbook from then on, so COFACTR
  * formulas calculate at open instead of waiting in #BUSY! for the pane. */

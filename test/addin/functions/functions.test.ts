@@ -1,6 +1,6 @@
 import type { Part } from "../../../src/core/api";
 import * as COFACTR from "../../../src/addin/functions/functions";
-import { LookupService, setLookupService } from "../../../src/addin/functions/lookup-service";
+import { LookupService, setLookupService } from "../../../src/addin/runtime/lookup/lookup-service";
 import { OFFERS_HEADER } from "../../../src/addin/functions/offers-table";
 import { installCustomFunctionsStub, settle, type Settled } from "../../support/customFunctions";
 import {
