@@ -1,4 +1,4 @@
-/** An in-memory `WorkbookGateway` for pane tests: one BOM region, settings, written results. */
+/** An in-memory `WorkbookAccess` for pane tests: one BOM region, settings, written results. */
 import type {
   BomSheetSettings,
   ResultsBlock,
@@ -6,7 +6,7 @@ import type {
   ResultsTarget,
   ResultsWritten,
   SheetRegion,
-  WorkbookGateway,
+  WorkbookAccess,
 } from "../../src/addin/excel/workbook-access";
 import { WorkbookError } from "../../src/addin/excel/workbook-access";
 
@@ -21,7 +21,7 @@ function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-export class FakeGateway implements WorkbookGateway {
+export class FakeWorkbookAccess implements WorkbookAccess {
   region: SheetRegion | null;
   readonly settings = new Map<string, BomSheetSettings>();
   readonly selections: { sheetName: string; row: number; column: number }[] = [];

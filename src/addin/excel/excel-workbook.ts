@@ -1,5 +1,5 @@
 /**
- * The workbook gateway on Office.js: every `Excel.run` of the task pane and the ribbon.
+ * Workbook access on Office.js (`WorkbookAccess`): every `Excel.run` of the task pane and the ribbon.
  * Reads and writes go in payload-sized blocks (Excel on the web caps a sync at 5 MB), writes run
  * with calculation and screen updating suspended, and nothing is written over a user's cells.
  */
@@ -12,7 +12,7 @@ import {
   type ResultsOrigin,
   type ResultsTarget,
   type SheetRegion,
-  type WorkbookGateway,
+  type WorkbookAccess,
   WorkbookError,
 } from "./workbook-access";
 import {
@@ -135,7 +135,7 @@ function checkBlockShape(block: ResultsBlock): void {
   });
 }
 
-export function createExcelGateway(): WorkbookGateway {
+export function createExcelWorkbook(): WorkbookAccess {
   return {
     async activeSheetName() {
       return Excel.run(async (context) => {

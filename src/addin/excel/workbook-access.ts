@@ -49,7 +49,7 @@ export type ResultsTarget =
   | { kind: "newSheet"; baseName: string; tableRow: number }
   | { kind: "besideData"; sheetName: string; firstRow: number; firstColumn: number };
 
-/** Where the gateway put the results; the block builder needs it for same-row references. */
+/** Where the workbook put the results; the block builder needs it for same-row references. */
 export interface ResultsOrigin {
   sheetName: string;
   /** 1-based row and column of the table's header cell. */
@@ -75,7 +75,7 @@ export interface ResultsWritten {
   syncs: number;
 }
 
-export interface WorkbookGateway {
+export interface WorkbookAccess {
   /** The active sheet's name. */
   activeSheetName(): Promise<string>;
   /** The table under the selection, else the active sheet's used range; null when empty. */

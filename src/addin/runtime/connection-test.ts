@@ -1,7 +1,7 @@
 /** Tries the connection and says, in plain words, whether it works and what to do if not. */
 import type { HealthResponse } from "../../core/api";
 import { ApiRequestError, type ApiClient } from "./api-client";
-import type { ConnectionChoice } from "./connection-store";
+import type { ConnectionChoice } from "./connection";
 
 export interface ConnectionTestResult {
   ok: boolean;

@@ -29,8 +29,12 @@ import { UploadPanel } from "./components/upload-panel";
 import { useBomSheet } from "./hooks/use-bom-sheet";
 import { useConnection } from "./hooks/use-connection";
 import { useUploadState } from "./hooks/use-upload-state";
-import { besideDataPlacement, writeResults, type ResultsDestination } from "../runtime/results/write-results";
-import type { PaneServices } from "../runtime/services";
+import {
+  besideDataPlacement,
+  writeResults,
+  type ResultsDestination,
+} from "../runtime/results/write-results";
+import type { RuntimeServices } from "../runtime/services";
 import { officeTheme } from "./theme";
 
 const useStyles = makeStyles({
@@ -56,11 +60,11 @@ function errorCount(issues: BomIssue[]): number {
   return issues.filter((issue) => issue.severity === "error").length;
 }
 
-export function Pane(props: { services: PaneServices }): React.JSX.Element {
+export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
   const { services } = props;
   const styles = useStyles();
-  const bom = useBomSheet(services.gateway);
-  const upload = useUploadState(services.controller);
+  const bom = useBomSheet(services.workbook);
+  const upload = useUploadState(services.uploads);
   const connection = useConnection(services);
   const [tab, setTab] = React.useState<PaneTab>(upload.phase === "running" ? "upload" : "bom");
 
@@ -69,8 +73,8 @@ export function Pane(props: { services: PaneServices }): React.JSX.Element {
 
   // A job still running when the pane was closed is followed again.
   React.useEffect(() => {
-    if (sheet) void services.controller.resume(sheet.region.sheetName, sheet.settings);
-  }, [sheet, services.controller]);
+    if (sheet) void services.uploads.resume(sheet.region.sheetName, sheet.settings);
+  }, [sheet, services.uploads]);
 
   // The ribbon's Upload BOM shows its progress here, or the problems that stopped it.
   const stoppedOnMapping = upload.phase === "failed" && upload.failure.kind === "mapping";
@@ -86,15 +90,17 @@ export function Pane(props: { services: PaneServices }): React.JSX.Element {
       const column =
         issue.column ??
         (fieldColumn === null ? sheet.region.firstColumn : sheet.region.firstColumn + fieldColumn);
-      services.gateway.selectCell(sheet.region.sheetName, issue.row, column).catch(() => undefined);
+      services.workbook
+        .selectCell(sheet.region.sheetName, issue.row, column)
+        .catch(() => undefined);
     },
-    [services.gateway, sheet, read],
+    [services.workbook, sheet, read],
   );
 
   const startUpload = () => {
     if (!sheet || !read || !bom.details) return;
     const input = toUploadInput(sheet, read, bom.details);
-    void services.controller.upload(async () => input);
+    void services.uploads.upload(async () => input);
   };
 
   const bomId = upload.phase === "done" ? upload.summary.bomId : (sheet?.settings.bomId ?? null);
@@ -105,7 +111,7 @@ export function Pane(props: { services: PaneServices }): React.JSX.Element {
     if (!sheet || !read || !bom.details || !bomId) throw new Error("Upload the BOM first.");
     const written = await writeResults(
       services.api,
-      services.gateway,
+      services.workbook,
       {
         region: sheet.region,
         read,
@@ -215,7 +221,7 @@ export function Pane(props: { services: PaneServices }): React.JSX.Element {
                   errors > 0 ? `${errors} problems on the BOM tab stop the upload.` : undefined
                 }
                 onUpload={startUpload}
-                onStop={() => services.controller.stop()}
+                onStop={() => services.uploads.stop()}
                 onShowProblems={() => setTab("bom")}
               />
             </Section>
@@ -225,7 +231,7 @@ export function Pane(props: { services: PaneServices }): React.JSX.Element {
                 besideAddress={beside ? `${sheet?.region.sheetName}!${beside.address}` : null}
                 checkBesideEmpty={async () =>
                   beside
-                    ? services.gateway.isBlockEmpty(
+                    ? services.workbook.isBlockEmpty(
                         beside.sheetName,
                         beside.firstRow,
                         beside.firstColumn,
@@ -255,7 +261,7 @@ export function Pane(props: { services: PaneServices }): React.JSX.Element {
   );
 }
 
-export function App(props: { services: PaneServices }): React.JSX.Element {
+export function App(props: { services: RuntimeServices }): React.JSX.Element {
   return (
     <FluentProvider theme={officeTheme()} style={{ minHeight: "100%" }}>
       <Pane services={props.services} />

@@ -1,8 +1,8 @@
-import { createExcelGateway } from "../../../src/addin/excel/excel-workbook";
+import { createExcelWorkbook } from "../../../src/addin/excel/excel-workbook";
 import type {
   BomSheetSettings,
   ResultsBlock,
-  WorkbookGateway,
+  WorkbookAccess,
 } from "../../../src/addin/excel/workbook-access";
 import { WorkbookError } from "../../../src/addin/excel/workbook-access";
 import {
@@ -17,12 +17,12 @@ const DETAILS = { name: "Main", version: "", partNumber: "", buildQuantity: 1 };
 
 let data: WorkbookData;
 let uninstall: () => void;
-let gateway: WorkbookGateway;
+let workbook: WorkbookAccess;
 
 beforeEach(() => {
   data = new WorkbookData();
   uninstall = installExcelFake(data);
-  gateway = createExcelGateway();
+  workbook = createExcelWorkbook();
 });
 
 afterEach(() => uninstall());
@@ -60,7 +60,7 @@ describe("reading the BOM region", () => {
       [2, "RC0402"],
       [1, "LM358"],
     ]);
-    const region = await gateway.readBomRegion();
+    const region = await workbook.readBomRegion();
     expect(region).toEqual({
       sheetName: "BOM",
       firstRow: 3,
@@ -81,7 +81,7 @@ describe("reading the BOM region", () => {
       [4, "X1"],
     ]);
     data.setValues("BOM", "F10", [["unrelated"]]);
-    const setup = createExcelGateway();
+    const setup = createExcelWorkbook();
     await setup.activeSheetName(); // a run to check the fake is installed
     const excel = (globalThis as unknown as { Excel: typeof Excel }).Excel;
     await excel.run(async (context) => {
@@ -89,7 +89,7 @@ describe("reading the BOM region", () => {
       context.workbook.worksheets.getItem("BOM").getRange("B4").select();
       await context.sync();
     });
-    const region = await gateway.readBomRegion();
+    const region = await workbook.readBomRegion();
     expect(region?.tableName).toBe("Table1");
     expect(region?.firstRow).toBe(3);
     expect(region?.values).toEqual([
@@ -100,7 +100,7 @@ describe("reading the BOM region", () => {
 
   it("returns null for an empty sheet", async () => {
     data.addSheet("Empty");
-    await expect(gateway.readBomRegion()).resolves.toBeNull();
+    await expect(workbook.readBomRegion()).resolves.toBeNull();
   });
 
   it("reads a sheet above 5 MB in several syncs, each within the limit", async () => {
@@ -110,7 +110,7 @@ describe("reading the BOM region", () => {
       bomGrid(20_000, 10, (r, c) => `${long}${r}-${c}`),
     );
     data.resetStats();
-    const region = await gateway.readBomRegion();
+    const region = await workbook.readBomRegion();
     expect(region?.values).toHaveLength(20_001);
     expect(region?.values[20_000]?.[9]).toBe(`${long}19999-9`);
     expect(data.stats.syncs).toBeGreaterThan(2);
@@ -125,7 +125,7 @@ describe("reading the BOM region", () => {
       bomGrid(3000, 10, () => heavy),
     );
     data.resetStats();
-    const region = await gateway.readBomRegion();
+    const region = await workbook.readBomRegion();
     expect(data.stats.payloadRejections).toBeGreaterThanOrEqual(1);
     expect(region?.values).toHaveLength(3001);
     expect(region?.values.slice(1).every((row) => row.every((cell) => cell === heavy))).toBe(true);
@@ -135,7 +135,7 @@ describe("reading the BOM region", () => {
     data.addSheet("Huge", [["MPN"]]);
     data.setValues("Huge", "J600000", [["stray"]]);
     data.resetStats();
-    const error = await gateway.readBomRegion().catch((e: unknown) => e);
+    const error = await workbook.readBomRegion().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookError);
     expect((error as WorkbookError).code).toBe("too_large");
     expect((error as Error).message).toMatch(/600000 rows × 10 columns/);
@@ -146,40 +146,40 @@ describe("reading the BOM region", () => {
 describe("settings", () => {
   it("merges, stores JSON under a per-sheet key and reads it back", async () => {
     data.addSheet("BOM");
-    await gateway.saveSettings("BOM", { integrationRecordId: "rec-1" });
-    const merged = await gateway.saveSettings("BOM", {
+    await workbook.saveSettings("BOM", { integrationRecordId: "rec-1" });
+    const merged = await workbook.saveSettings("BOM", {
       lastJob: { id: "job-9", startedAt: "2026-01-01T00:00:00Z", finished: false },
     });
     expect(merged.integrationRecordId).toBe("rec-1");
     const id = data.sheet("BOM")?.id ?? "";
     expect(typeof data.settings.get(sheetSettingsKey(id))).toBe("string");
-    await expect(gateway.loadSettings("BOM")).resolves.toEqual({
+    await expect(workbook.loadSettings("BOM")).resolves.toEqual({
       integrationRecordId: "rec-1",
       lastJob: { id: "job-9", startedAt: "2026-01-01T00:00:00Z", finished: false },
     });
-    await expect(gateway.loadSettings("Other")).resolves.toEqual({});
+    await expect(workbook.loadSettings("Other")).resolves.toEqual({});
   });
 
   it("treats an unreadable stored value as nothing stored", async () => {
     const id = data.addSheet("BOM").id;
     data.settings.set(sheetSettingsKey(id), "{not json");
-    await expect(gateway.loadSettings("BOM")).resolves.toEqual({});
+    await expect(workbook.loadSettings("BOM")).resolves.toEqual({});
     data.settings.set(sheetSettingsKey(id), JSON.stringify({ details: { buildQuantity: -3 } }));
-    await expect(gateway.loadSettings("BOM")).resolves.toEqual({});
+    await expect(workbook.loadSettings("BOM")).resolves.toEqual({});
   });
 
   it("follows the sheet when it is renamed, so re-uploads update the same BOM", async () => {
     data.addSheet("BOM");
-    await gateway.saveSettings("BOM", { integrationRecordId: "rec-1", bomId: "bom-1" });
+    await workbook.saveSettings("BOM", { integrationRecordId: "rec-1", bomId: "bom-1" });
     data.renameSheet("BOM", "BOM rev B");
-    await expect(gateway.loadSettings("BOM rev B")).resolves.toEqual({
+    await expect(workbook.loadSettings("BOM rev B")).resolves.toEqual({
       integrationRecordId: "rec-1",
       bomId: "bom-1",
     });
     // A new sheet given the old name is a different BOM.
     data.addSheet("BOM");
-    await expect(gateway.loadSettings("BOM")).resolves.toEqual({});
-    await gateway.saveSettings("BOM rev B", { details: DETAILS });
+    await expect(workbook.loadSettings("BOM")).resolves.toEqual({});
+    await workbook.saveSettings("BOM rev B", { details: DETAILS });
     expect(data.settings.size).toBe(1);
   });
 
@@ -189,10 +189,10 @@ describe("settings", () => {
       legacySettingsKey("BOM"),
       serializeBomSheetSettings({ integrationRecordId: "rec-old" }),
     );
-    await expect(gateway.loadSettings("BOM")).resolves.toEqual({ integrationRecordId: "rec-old" });
-    await gateway.saveSettings("BOM", { bomId: "bom-7" });
+    await expect(workbook.loadSettings("BOM")).resolves.toEqual({ integrationRecordId: "rec-old" });
+    await workbook.saveSettings("BOM", { bomId: "bom-7" });
     expect([...data.settings.keys()]).toEqual([sheetSettingsKey(id)]);
-    await expect(gateway.loadSettings("BOM")).resolves.toEqual({
+    await expect(workbook.loadSettings("BOM")).resolves.toEqual({
       integrationRecordId: "rec-old",
       bomId: "bom-7",
     });
@@ -205,12 +205,12 @@ describe("settings", () => {
     data.settings.set(sheetSettingsKey("{gone}"), saved);
     // Another sheet's live entry is never taken, even if its recorded name matches.
     data.settings.set(sheetSettingsKey(data.sheet("Other")?.id ?? ""), saved.replace("9", "8"));
-    await expect(gateway.loadSettings("BOM")).resolves.toEqual({ integrationRecordId: "rec-9" });
+    await expect(workbook.loadSettings("BOM")).resolves.toEqual({ integrationRecordId: "rec-9" });
   });
 
   it("stores only the settings' own fields, never anything else handed in", async () => {
     data.addSheet("BOM");
-    await gateway.saveSettings("BOM", {
+    await workbook.saveSettings("BOM", {
       integrationRecordId: "rec-1",
       apiKey: "secret-key",
     } as Partial<BomSheetSettings>);
@@ -219,7 +219,7 @@ describe("settings", () => {
 
   it("refuses to save for a sheet that no longer exists", async () => {
     data.addSheet("BOM");
-    await expect(gateway.saveSettings("Gone", { bomId: "x" })).rejects.toMatchObject({
+    await expect(workbook.saveSettings("Gone", { bomId: "x" })).rejects.toMatchObject({
       code: "no_sheet",
     });
   });
@@ -229,21 +229,21 @@ describe("selecting a cell", () => {
   it("activates the sheet and selects the cell", async () => {
     data.addSheet("Other");
     data.addSheet("BOM");
-    await gateway.selectCell("BOM", 7, 3);
+    await workbook.selectCell("BOM", 7, 3);
     expect(data.activeSheet?.name).toBe("BOM");
     expect(data.selection?.coords).toEqual({ row: 6, column: 2, rows: 1, columns: 1 });
   });
 
   it("explains a sheet that no longer exists", async () => {
     data.addSheet("BOM");
-    await expect(gateway.selectCell("Gone", 1, 1)).rejects.toMatchObject({ code: "no_sheet" });
+    await expect(workbook.selectCell("Gone", 1, 1)).rejects.toMatchObject({ code: "no_sheet" });
   });
 });
 
 describe("writing results", () => {
   it("writes a new sheet with a named table, formulas, formats and preamble", async () => {
     data.addSheet("BOM", bomGrid(3));
-    const written = await gateway.writeResults(
+    const written = await workbook.writeResults(
       { kind: "newSheet", baseName: "Cofactr results", tableRow: 4 },
       (origin) => {
         expect(origin).toEqual({ sheetName: "Cofactr results", tableRow: 4, tableColumn: 1 });
@@ -274,8 +274,8 @@ describe("writing results", () => {
   it("never reuses a sheet or table name", async () => {
     data.addSheet("BOM", bomGrid(1));
     const target = { kind: "newSheet", baseName: "Cofactr results", tableRow: 2 } as const;
-    await gateway.writeResults(target, () => simpleBlock(1));
-    const second = await gateway.writeResults(target, () => simpleBlock(1));
+    await workbook.writeResults(target, () => simpleBlock(1));
+    const second = await workbook.writeResults(target, () => simpleBlock(1));
     expect(second.sheetName).toBe("Cofactr results 2");
     expect(second.tableName).toBe("CofactrResults2");
     expect(data.sheets.map((s) => s.name)).toEqual(["BOM", "Cofactr results", "Cofactr results 2"]);
@@ -290,7 +290,7 @@ describe("writing results", () => {
       `=A${i + 2}*2`,
     ]);
     data.resetStats();
-    await gateway.writeResults({ kind: "newSheet", baseName: "R", tableRow: 1 }, () => ({
+    await workbook.writeResults({ kind: "newSheet", baseName: "R", tableRow: 1 }, () => ({
       ...simpleBlock(0),
       rows,
     }));
@@ -304,8 +304,8 @@ describe("writing results", () => {
 
   it("writes beside the data only into empty cells", async () => {
     data.addSheet("BOM", bomGrid(2));
-    await expect(gateway.isBlockEmpty("BOM", 1, 6, 3, 3)).resolves.toBe(true);
-    const written = await gateway.writeResults(
+    await expect(workbook.isBlockEmpty("BOM", 1, 6, 3, 3)).resolves.toBe(true);
+    const written = await workbook.writeResults(
       { kind: "besideData", sheetName: "BOM", firstRow: 1, firstColumn: 6 },
       () => simpleBlock(2),
     );
@@ -317,8 +317,8 @@ describe("writing results", () => {
   it("refuses to write over a user's cells and leaves them as they were", async () => {
     data.addSheet("BOM", bomGrid(2));
     data.setValues("BOM", "G3", [["user note"]]);
-    await expect(gateway.isBlockEmpty("BOM", 1, 6, 3, 3)).resolves.toBe(false);
-    const error = await gateway
+    await expect(workbook.isBlockEmpty("BOM", 1, 6, 3, 3)).resolves.toBe(false);
+    const error = await workbook
       .writeResults({ kind: "besideData", sheetName: "BOM", firstRow: 1, firstColumn: 6 }, () =>
         simpleBlock(2),
       )
@@ -341,8 +341,8 @@ describe("writing results", () => {
       context.workbook.worksheets.getItem("BOM").tables.add("G1:H4", true).name = "Actions";
       await context.sync();
     });
-    await expect(gateway.isBlockEmpty("BOM", 3, 6, 3, 3)).resolves.toBe(true);
-    const error = await gateway
+    await expect(workbook.isBlockEmpty("BOM", 3, 6, 3, 3)).resolves.toBe(true);
+    const error = await workbook
       .writeResults({ kind: "besideData", sheetName: "BOM", firstRow: 3, firstColumn: 6 }, () =>
         simpleBlock(2),
       )
@@ -361,7 +361,7 @@ describe("writing results", () => {
   it("refuses to write beside the data over merged cells", async () => {
     data.addSheet("BOM", bomGrid(2));
     data.merge("BOM", "E3:F3");
-    const error = await gateway
+    const error = await workbook
       .writeResults({ kind: "besideData", sheetName: "BOM", firstRow: 1, firstColumn: 6 }, () =>
         simpleBlock(2),
       )
@@ -383,7 +383,7 @@ describe("writing results", () => {
     data.failSync = ({ writesCells }) =>
       writesCells && ++writes === 2 ? new Error("GeneralException: the host went away") : null;
     await expect(
-      gateway.writeResults({ kind: "newSheet", baseName: "R", tableRow: 1 }, () => ({
+      workbook.writeResults({ kind: "newSheet", baseName: "R", tableRow: 1 }, () => ({
         ...simpleBlock(0),
         rows,
       })),
@@ -399,7 +399,7 @@ describe("writing results", () => {
     data.failSync = ({ writesCells }) =>
       writesCells && ++writes === 2 ? new Error("GeneralException: sync failed") : null;
     await expect(
-      gateway.writeResults(
+      workbook.writeResults(
         { kind: "besideData", sheetName: "BOM", firstRow: 1, firstColumn: 6 },
         () => simpleBlock(2),
       ),
@@ -417,7 +417,7 @@ describe("writing results", () => {
   it("rejects a block whose rows do not match the header", async () => {
     data.addSheet("BOM");
     await expect(
-      gateway.writeResults({ kind: "newSheet", baseName: "R", tableRow: 1 }, () => ({
+      workbook.writeResults({ kind: "newSheet", baseName: "R", tableRow: 1 }, () => ({
         ...simpleBlock(0),
         rows: [[1, 2]],
       })),

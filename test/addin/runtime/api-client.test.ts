@@ -1,13 +1,4 @@
-import {
-  ApiRequestError,
-  createApiClient,
-} from "../../../src/addin/runtime/api-client";
-import {
-  choiceHeaders,
-  EMPTY_CONNECTION,
-  loadConnection,
-  saveConnection,
-} from "../../../src/addin/runtime/connection-store";
+import { ApiRequestError, createApiClient } from "../../../src/addin/runtime/api-client";
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
@@ -55,43 +46,5 @@ describe("api client", () => {
     const error = await offline.health().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error).toMatchObject({ status: 0, code: "network" });
-  });
-});
-
-describe("connection store", () => {
-  function memoryStorage() {
-    const map = new Map<string, string>();
-    return {
-      map,
-      getItem: (k: string) => map.get(k) ?? null,
-      setItem: (k: string, v: string) => void map.set(k, v),
-      removeItem: (k: string) => void map.delete(k),
-    };
-  }
-
-  it("round-trips the choice and only sends own keys in own-keys mode", () => {
-    const storage = memoryStorage();
-    expect(loadConnection(storage)).toEqual(EMPTY_CONNECTION);
-    const choice = {
-      ...EMPTY_CONNECTION,
-      mode: "ownKeys" as const,
-      platformApiKey: "pk",
-      graphApiKey: "gk",
-      graphClientId: "ci",
-    };
-    saveConnection(storage, choice);
-    expect(loadConnection(storage)).toEqual(choice);
-    expect(choiceHeaders(choice)).toEqual({
-      "x-cofactr-client-id": "ci",
-      "x-cofactr-api-key": "gk",
-      "x-cofactr-platform-key": "pk",
-    });
-    expect(choiceHeaders({ ...choice, mode: "server" })).toEqual({});
-  });
-
-  it("falls back to the server connection when storage holds garbage", () => {
-    const storage = memoryStorage();
-    storage.setItem("cofactr.connection.v1", "{oops");
-    expect(loadConnection(storage)).toEqual(EMPTY_CONNECTION);
   });
 });

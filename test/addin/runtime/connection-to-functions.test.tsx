@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 /**
  * A key typed into the pane's connection panel reaches the custom functions' lookup requests,
- * through the real modules of the shared runtime: the pane's services and storage, the
- * functions' `setConnection`, the lookup service and its batcher. Only the network (fetch) and
+ * through the real modules of the shared runtime: its services, the one connection store and
+ * its storage, the lookup service and its batcher. Only the network (fetch) and
  * Excel (the in-memory fake) are stand-ins. The key stays in the add-in's storage, never in
  * the workbook.
  */
@@ -12,10 +12,12 @@ import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { USER_KEY_HEADERS } from "../../../src/core/api";
 import { App } from "../../../src/addin/taskpane/app";
-import { createServices } from "../../../src/addin/runtime/services";
-import { setConnection } from "../../../src/addin/runtime/connection";
+import {
+  createRuntimeServices,
+  runtimeServices,
+  setRuntimeServices,
+} from "../../../src/addin/runtime/services";
 import { description } from "../../../src/addin/functions/functions";
-import { setLookupService } from "../../../src/addin/runtime/lookup/lookup-service";
 import { installCustomFunctionsStub, settle } from "../../support/customFunctions";
 import { installExcelFake, WorkbookData } from "../../support/excelFake";
 
@@ -61,17 +63,15 @@ beforeEach(() => {
     }
     throw new Error(`unexpected request ${String(url)}`);
   }) as typeof fetch;
-  // A fresh shared service (the real one, made on first use) and no connection yet.
-  setLookupService(null);
-  setConnection({});
+  // A fresh runtime (the real services) on each test.
+  setRuntimeServices(null);
 });
 
 afterEach(() => {
   cleanup();
   uninstallExcel();
   globalThis.fetch = realFetch;
-  setLookupService(null);
-  setConnection({});
+  setRuntimeServices(null);
 });
 
 jest.setTimeout(60_000);
@@ -89,7 +89,8 @@ describe("the connection from the pane to the functions", () => {
       removeItem: (key: string) => void stored.delete(key),
     };
     const user = userEvent.setup();
-    render(<App services={createServices({ storage })} />);
+    setRuntimeServices(createRuntimeServices({ storage }));
+    render(<App services={runtimeServices()} />);
     await screen.findByText("Demo backend");
 
     // Before any key: the functions' requests carry none.
@@ -113,13 +114,10 @@ describe("the connection from the pane to the functions", () => {
       [USER_KEY_HEADERS.platformApiKey]: "plat-secret-2",
     });
 
-    // The pane closes and the runtime restarts: the functions know no key until the pane
-    // starts again and hands over the one from storage.
+    // The pane closes and the runtime restarts: the functions read the key from storage
+    // before the pane is shown again.
     cleanup();
-    setConnection({});
-    setLookupService(null);
-    render(<App services={createServices({ storage })} />);
-    await screen.findByText("Demo backend");
+    setRuntimeServices(createRuntimeServices({ storage }));
     await settle(description("TL072CP"));
     expect(lookupHeaders().at(-1)?.[USER_KEY_HEADERS.graphApiKey]).toBe("kg-secret-1");
 

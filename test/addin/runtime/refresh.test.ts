@@ -1,5 +1,8 @@
-import { LookupService, setLookupService } from "../../../src/addin/runtime/lookup/lookup-service";
-import { refreshLookups } from "../../../src/addin/runtime/refresh";
+import {
+  createRuntimeServices,
+  runtimeServices,
+  setRuntimeServices,
+} from "../../../src/addin/runtime/services";
 import * as COFACTR from "../../../src/addin/functions/functions";
 import { installCustomFunctionsStub } from "../../support/customFunctions";
 import { fakeLookupApi } from "../../support/customFunctionsApi";
@@ -27,21 +30,23 @@ function stubExcel() {
 }
 
 afterAll(() => {
-  setLookupService(null);
+  setRuntimeServices(null);
   delete (globalThis as { Excel?: unknown }).Excel;
 });
 
 describe("refreshLookups", () => {
   it("drops the cache, asks the server for current data and recalculates the workbook", async () => {
     const api = fakeLookupApi();
-    setLookupService(new LookupService({ fetch: api.fetch, windowMs: 1 }));
+    setRuntimeServices(
+      createRuntimeServices({ storage: null, fetch: api.fetch, lookup: { windowMs: 1 } }),
+    );
     const calls = stubExcel();
 
     await COFACTR.cpid("LM358");
     await COFACTR.cpid("LM358");
     expect(api.requests).toHaveLength(1);
 
-    await refreshLookups();
+    await runtimeServices().refreshLookups();
     expect(calls).toEqual(["calculate:Full", "sync"]);
 
     await COFACTR.cpid("LM358");
@@ -58,6 +63,6 @@ describe("refreshLookups", () => {
         throw new Error("RichApi.Error: the workbook is busy");
       },
     };
-    await expect(refreshLookups()).rejects.toThrow(/workbook is busy/);
+    await expect(runtimeServices().refreshLookups()).rejects.toThrow(/workbook is busy/);
   });
 });

@@ -71,7 +71,7 @@ describe("task pane", () => {
     const { harness, user } = await renderPane(WITH_ERROR);
     const problem = screen.getByRole("button", { name: /^error: Row 3 · Quantity/ });
     await user.click(problem);
-    expect(harness.gateway.selections).toEqual([{ sheetName: "BOM", row: 3, column: 2 }]);
+    expect(harness.workbook.selections).toEqual([{ sheetName: "BOM", row: 3, column: 2 }]);
     expect(screen.getByRole("tab", { name: /BOM \(1 to fix\)/ })).toBeTruthy();
   });
 
@@ -88,7 +88,7 @@ describe("task pane", () => {
     const steps = screen.getByRole("list", { name: "Upload steps" });
     expect(within(steps).getAllByText(/\(done\)/)).toHaveLength(5);
     expect(harness.api.uploads[0]?.name).toBe("Power board");
-    expect(harness.gateway.settings.get("BOM")).toMatchObject({
+    expect(harness.workbook.settings.get("BOM")).toMatchObject({
       bomId: "bom-1",
       integrationRecordId: "rec-test",
       lastJob: { finished: true },
@@ -114,7 +114,7 @@ describe("task pane", () => {
     await screen.findByText(/BOM uploaded/);
     await user.click(screen.getByRole("button", { name: "Write results" }));
     await screen.findByText(/Wrote 3 lines to 'Cofactr results'!A5 \(table CofactrResults\)\./);
-    const written = harness.gateway.written[0];
+    const written = harness.workbook.written[0];
     expect(written?.target).toEqual({ kind: "newSheet", baseName: "Cofactr results", tableRow: 5 });
     expect(written?.block.rows[2]?.slice(0, 6)).toEqual([
       4,
@@ -138,12 +138,12 @@ describe("task pane", () => {
       screen.getByRole("radio", { name: /New columns right of the BOM \(BOM!G1:S4\)/ }),
     );
 
-    harness.gateway.occupied.add("BOM");
+    harness.workbook.occupied.add("BOM");
     await user.click(screen.getByRole("button", { name: "Write results" }));
     await screen.findByText(/Cells in BOM!G1:S4 are not empty, so nothing was written/);
-    expect(harness.gateway.written).toHaveLength(0);
+    expect(harness.workbook.written).toHaveLength(0);
 
-    harness.gateway.occupied.delete("BOM");
+    harness.workbook.occupied.delete("BOM");
     await user.click(screen.getByRole("button", { name: "Write results" }));
     const dialog = await screen.findByRole("dialog", {
       name: "Write beside the BOM?",
@@ -152,7 +152,7 @@ describe("task pane", () => {
     // Fluent marks the surface aria-hidden while its opening motion runs; jsdom never ends it.
     await user.click(within(dialog).getByRole("button", { name: "Write results", hidden: true }));
     await screen.findByText(/Wrote 3 lines to 'BOM'!A1/);
-    expect(harness.gateway.written[0]?.target).toEqual({
+    expect(harness.workbook.written[0]?.target).toEqual({
       kind: "besideData",
       sheetName: "BOM",
       firstRow: 1,
@@ -166,13 +166,13 @@ describe("task pane", () => {
   it("resumes following a job left running when the pane was closed", async () => {
     const harness = paneHarness(GOOD);
     const { job_id } = await harness.api.upsertBom({ name: "Earlier", lines: [] });
-    harness.gateway.settings.set("BOM", {
+    harness.workbook.settings.set("BOM", {
       lastJob: { id: job_id, startedAt: "2026-11-23T11:00:00Z", finished: false },
     });
     render(<App services={harness.services} />);
     await screen.findByText(/BOM uploaded/);
     expect(screen.getByRole("tab", { name: "Upload", selected: true })).toBeTruthy();
-    expect(harness.gateway.settings.get("BOM")?.lastJob?.finished).toBe(true);
+    expect(harness.workbook.settings.get("BOM")?.lastJob?.finished).toBe(true);
   });
 
   it("keeps the user's keys in the add-in's storage, never in the workbook", async () => {
@@ -188,14 +188,14 @@ describe("task pane", () => {
     await user.click(screen.getByRole("button", { name: "Save and test connection" }));
     await screen.findByText("Your Cofactr keys work.");
     expect(harness.storage.get("cofactr.connection.v1")).toContain("platform-secret");
-    expect(harness.appliedConnections.at(-1)).toMatchObject({
-      mode: "ownKeys",
-      platformApiKey: "platform-secret",
+    // The one store the functions read has the keys too.
+    expect(harness.services.connection.headers()).toMatchObject({
+      "x-cofactr-platform-key": "platform-secret",
     });
     await user.click(screen.getByRole("tab", { name: "Upload" }));
     await user.click(screen.getByRole("button", { name: "Upload BOM" }));
     await screen.findByText(/BOM uploaded/);
-    expect(JSON.stringify([...harness.gateway.settings.values()])).not.toMatch(/secret/);
+    expect(JSON.stringify([...harness.workbook.settings.values()])).not.toMatch(/secret/);
   });
 
   it("explains an unreachable server in the connection test", async () => {

@@ -6,7 +6,7 @@ import {
   type BomDetails,
   type BomSheetSettings,
   type SheetRegion,
-  type WorkbookGateway,
+  type WorkbookAccess,
 } from "../../excel/workbook-access";
 import type { UploadInput } from "../upload/run-upload";
 
@@ -30,10 +30,10 @@ export function defaultDetails(sheetName: string, settings: BomSheetSettings): B
   return settings.details ?? { name: sheetName, version: "", partNumber: "", buildQuantity: 1 };
 }
 
-export async function loadBomSheet(gateway: WorkbookGateway): Promise<BomSheet | null> {
-  const region = await gateway.readBomRegion();
+export async function loadBomSheet(workbook: WorkbookAccess): Promise<BomSheet | null> {
+  const region = await workbook.readBomRegion();
   if (!region) return null;
-  const settings = await gateway.loadSettings(region.sheetName);
+  const settings = await workbook.loadSettings(region.sheetName);
   return { region, settings };
 }
 
@@ -52,8 +52,8 @@ export function toUploadInput(
 }
 
 /** For the ribbon: the active sheet with its saved (or automatic) mapping and details. */
-export async function prepareActiveSheet(gateway: WorkbookGateway): Promise<UploadInput> {
-  const sheet = await loadBomSheet(gateway);
+export async function prepareActiveSheet(workbook: WorkbookAccess): Promise<UploadInput> {
+  const sheet = await loadBomSheet(workbook);
   if (!sheet) {
     throw new WorkbookError("no_sheet", "The active sheet is empty: open the sheet with the BOM.");
   }

@@ -1,13 +1,10 @@
 /**
  * What every COFACTR function calls: a part for a query, as fresh as the function needs it,
- * through the one cache and the one batcher of the shared runtime. Not found and service
- * failures become #N/A with the reason.
+ * through the one cache and the one batcher of the shared runtime.
  */
-import type { Part, PartQuery } from "../../../core/api";
+import type { LookupResult, PartQuery } from "../../../core/api";
 import { LookupBatcher, type BatcherStats, type LookupBatcherOptions } from "./batcher";
 import { LookupCache, type CacheStats, type CacheTtls, type Freshness } from "./cache";
-import { connectionHeaders } from "../connection";
-import { notAvailable } from "../../functions/errors";
 
 /** How long after Refresh new lookups count as refreshes (a recalculation takes seconds). */
 export const REFRESH_WINDOW_MS = 60_000;
@@ -24,7 +21,7 @@ export class LookupService {
   readonly cache: LookupCache;
 
   constructor(options: LookupServiceOptions = {}) {
-    this.batcher = new LookupBatcher({ headers: () => connectionHeaders(), ...options });
+    this.batcher = new LookupBatcher(options);
     this.cache = new LookupCache({
       fetchResult: (query, { refresh }) => this.batcher.lookup(query, { refresh }),
       ttls: options.ttls,
@@ -33,11 +30,9 @@ export class LookupService {
     });
   }
 
-  /** The part, or a thrown #N/A saying why there is none. */
-  async part(query: PartQuery, freshness: Freshness): Promise<Part> {
-    const result = await this.cache.get(query, freshness);
-    if (result.status === "found") return result.part;
-    throw notAvailable(result.message);
+  /** The result for a query (found, not found, or an error saying why). Never rejects. */
+  find(query: PartQuery, freshness: Freshness): Promise<LookupResult> {
+    return this.cache.get(query, freshness);
   }
 
   /** Drops every cached part, so the next calculation fetches again. */
@@ -56,17 +51,4 @@ export class LookupService {
   stats(): { batcher: BatcherStats; cache: CacheStats } {
     return { batcher: this.batcher.stats(), cache: this.cache.stats() };
   }
-}
-
-let shared: LookupService | null = null;
-
-/** The shared runtime's service, made on first use (same-origin server, global fetch). */
-export function lookupService(): LookupService {
-  shared ??= new LookupService();
-  return shared;
-}
-
-/** Replaces the shared service (tests and benches point it at another server). */
-export function setLookupService(service: LookupService | null): void {
-  shared = service;
 }

@@ -101,7 +101,7 @@ function matchLabel(line: BomLineView | null, doNotPlace: boolean): string {
   return { matched: "Matched", unmatched: "Unmatched", custom: "Custom part" }[line.match_status];
 }
 
-/** Builds the block for where the gateway placed it. */
+/** Builds the block for where the workbook placed it. */
 export function buildResultsBlock(input: ResultsInput, origin: ResultsOrigin): ResultsBlock {
   const { read, bomSheetName } = input;
   const onOwnSheet = origin.sheetName !== bomSheetName;

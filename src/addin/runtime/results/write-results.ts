@@ -6,7 +6,7 @@ import type {
   ResultsTarget,
   ResultsWritten,
   SheetRegion,
-  WorkbookGateway,
+  WorkbookAccess,
 } from "../../excel/workbook-access";
 import type { ApiClient } from "../api-client";
 import {
@@ -45,7 +45,7 @@ export function besideDataPlacement(region: SheetRegion, read: BomReadResult) {
 
 export async function writeResults(
   api: ApiClient,
-  gateway: WorkbookGateway,
+  workbook: WorkbookAccess,
   request: ResultsRequest,
   destination: ResultsDestination,
 ): Promise<ResultsWritten & { rows: number }> {
@@ -56,7 +56,7 @@ export async function writeResults(
       ? { kind: "newSheet", baseName: RESULTS_SHEET_NAME, tableRow: RESULTS_TABLE_ROW }
       : { kind: "besideData", ...besideDataPlacement(region, read) };
   const label = [details.name, details.version].filter((part) => part.trim() !== "").join(" ");
-  const written = await gateway.writeResults(target, (origin) =>
+  const written = await workbook.writeResults(target, (origin) =>
     buildResultsBlock(
       {
         bomSheetName: region.sheetName,

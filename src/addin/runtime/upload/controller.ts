@@ -1,7 +1,6 @@
 /**
  * One upload at a time for the whole shared runtime: the ribbon's Upload BOM and the task pane
- * drive and watch the same controller. The ribbon commands and the pane are separate bundles
- * on one page, so the instance lives on `globalThis` under a registered symbol.
+ * drive and watch the same controller (the runtime services hold the one instance).
  */
 import type { BomSheetSettings } from "../../excel/workbook-access";
 import { followJob, runUpload, type UploadDeps, type UploadInput } from "./run-upload";
@@ -72,13 +71,4 @@ export class UploadController {
   reset(): void {
     this.dispatch({ type: "reset" });
   }
-}
-
-const REGISTRY_KEY = Symbol.for("cofactr.uploadController");
-
-/** The runtime's controller, created by whichever of the pane and the ribbon comes first. */
-export function sharedUploadController(create: () => UploadController): UploadController {
-  const registry = globalThis as { [REGISTRY_KEY]?: UploadController };
-  registry[REGISTRY_KEY] ??= create();
-  return registry[REGISTRY_KEY];
 }

@@ -9,7 +9,7 @@ import type { BomResponse, JobStatusResponse, UpsertBomRequest } from "../../../
 import { saveMapping } from "../../../core/bom";
 import { TRANSIENT_HTTP_STATUSES } from "../../../core/http-retry";
 import type { BomReadResult, Grid } from "../../../core/bom/types";
-import type { BomDetails, BomSheetSettings, WorkbookGateway } from "../../excel/workbook-access";
+import type { BomDetails, BomSheetSettings, WorkbookAccess } from "../../excel/workbook-access";
 import type { ApiClient } from "../api-client";
 import { describeFailure } from "./failures";
 import type { UploadEvent, UploadSummary } from "./upload-machine";
@@ -36,7 +36,7 @@ export const DEFAULT_POLL: PollOptions = { initialDelayMs: 400, maxDelayMs: 5000
 
 export interface UploadDeps {
   api: ApiClient;
-  gateway: WorkbookGateway;
+  workbook: WorkbookAccess;
   newRecordId: () => string;
   now: () => Date;
   poll?: Partial<PollOptions>;
@@ -188,7 +188,7 @@ export async function followJob(
       });
     }
     if (job.state === "failure") {
-      await deps.gateway.saveSettings(sheetName, {
+      await deps.workbook.saveSettings(sheetName, {
         lastJob: { id: jobId, startedAt: deps.now().toISOString(), finished: true },
       });
       throw new UploadStop({
@@ -202,8 +202,8 @@ export async function followJob(
     }
     const bom = job.bom_id ? await deps.api.bom(job.bom_id, signal).catch(() => null) : null;
     const summary = summarize(jobId, job, bom);
-    const settings = await deps.gateway.loadSettings(sheetName);
-    await deps.gateway.saveSettings(sheetName, {
+    const settings = await deps.workbook.loadSettings(sheetName);
+    await deps.workbook.saveSettings(sheetName, {
       bomId: summary.bomId || undefined,
       lastJob: {
         id: jobId,
@@ -216,7 +216,7 @@ export async function followJob(
     if (signal.aborted) return;
     if ((error as { status?: unknown }).status === 404) {
       // Cofactr has forgotten the job (expired): stop following it every time the pane opens.
-      await deps.gateway
+      await deps.workbook
         .saveSettings(sheetName, {
           lastJob: { id: jobId, startedAt: deps.now().toISOString(), finished: true },
         })
@@ -242,7 +242,7 @@ export async function runUpload(
     dispatch({ type: "validated", sheetName: input.sheetName });
 
     const recordId = input.settings.integrationRecordId ?? deps.newRecordId();
-    await deps.gateway.saveSettings(input.sheetName, {
+    await deps.workbook.saveSettings(input.sheetName, {
       integrationRecordId: recordId,
       mapping: saveMapping(input.read, input.grid),
       details: input.details,
@@ -251,7 +251,7 @@ export async function runUpload(
       buildUpsertBody(input, recordId, deps.now()),
       signal,
     ));
-    await deps.gateway.saveSettings(input.sheetName, {
+    await deps.workbook.saveSettings(input.sheetName, {
       lastJob: { id: jobId, startedAt: deps.now().toISOString(), finished: false },
     });
     dispatch({ type: "accepted", jobId });

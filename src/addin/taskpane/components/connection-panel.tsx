@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { PlugConnected20Regular } from "@fluentui/react-icons";
 import type { HealthResponse } from "../../../core/api";
-import type { ConnectionChoice } from "../../runtime/connection-store";
+import type { ConnectionChoice } from "../../runtime/connection";
 import type { ConnectionTestResult } from "../../runtime/connection-test";
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 /** The BOM sheet the pane works on: read, mapped (with the user's overrides) and its details. */
 import * as React from "react";
 import type { BomField, BomReadResult } from "../../../core/bom/types";
-import type { BomDetails, WorkbookGateway } from "../../excel/workbook-access";
+import type { BomDetails, WorkbookAccess } from "../../excel/workbook-access";
 import {
   defaultDetails,
   loadBomSheet,
@@ -25,7 +25,7 @@ export interface BomSheetModel {
   setDetails(patch: Partial<BomDetails>): void;
 }
 
-export function useBomSheet(gateway: WorkbookGateway): BomSheetModel {
+export function useBomSheet(workbook: WorkbookAccess): BomSheetModel {
   const [sheet, setSheet] = React.useState<BomSheet | null>(null);
   const [status, setStatus] = React.useState<"loading" | "empty" | "error" | "ready">("loading");
   const [error, setError] = React.useState("");
@@ -35,7 +35,7 @@ export function useBomSheet(gateway: WorkbookGateway): BomSheetModel {
   const reload = React.useCallback(async () => {
     setStatus("loading");
     try {
-      const loaded = await loadBomSheet(gateway);
+      const loaded = await loadBomSheet(workbook);
       setSheet(loaded);
       setOverrides({});
       setDetailsState(loaded ? defaultDetails(loaded.region.sheetName, loaded.settings) : null);
@@ -46,7 +46,7 @@ export function useBomSheet(gateway: WorkbookGateway): BomSheetModel {
       setStatus("error");
       return null;
     }
-  }, [gateway]);
+  }, [workbook]);
 
   React.useEffect(() => {
     void reload();

@@ -1,9 +1,9 @@
-/** The connection choice (from the add-in's storage), the server's health, and saving. */
+/** The connection choice (from the runtime's one store), the server's health, and saving. */
 import * as React from "react";
 import type { HealthResponse } from "../../../core/api";
-import { loadConnection, saveConnection, type ConnectionChoice } from "../../runtime/connection-store";
+import type { ConnectionChoice } from "../../runtime/connection";
 import { testConnection, type ConnectionTestResult } from "../../runtime/connection-test";
-import type { PaneServices } from "../../runtime/services";
+import type { RuntimeServices } from "../../runtime/services";
 
 export interface ConnectionModel {
   choice: ConnectionChoice;
@@ -12,13 +12,12 @@ export interface ConnectionModel {
   save(choice: ConnectionChoice): Promise<ConnectionTestResult>;
 }
 
-export function useConnection(services: PaneServices): ConnectionModel {
-  const [choice, setChoice] = React.useState(() => loadConnection(services.storage));
+export function useConnection(services: RuntimeServices): ConnectionModel {
+  const [choice, setChoice] = React.useState(() => services.connection.get());
   const [health, setHealth] = React.useState<HealthResponse | null>(null);
   const [healthFailed, setHealthFailed] = React.useState(false);
 
   React.useEffect(() => {
-    services.applyConnection(loadConnection(services.storage));
     let live = true;
     services.api.health().then(
       (response) => live && setHealth(response),
@@ -31,9 +30,9 @@ export function useConnection(services: PaneServices): ConnectionModel {
 
   const save = React.useCallback(
     async (next: ConnectionChoice) => {
-      saveConnection(services.storage, next);
+      // Saved in the store the functions read: their next request carries it.
+      services.connection.save(next);
       setChoice(next);
-      services.applyConnection(next);
       const result = await testConnection(services.api, next);
       setHealthFailed(result.health === null);
       if (result.health) setHealth(result.health);

@@ -1,11 +1,11 @@
 /**
- * Write-back end to end on the in-memory workbook: the real gateway reads a BOM that does not
+ * Write-back end to end on the in-memory workbook: the real workbook reads a BOM that does not
  * start at A1 on a sheet whose name needs quoting, the BOM is uploaded to the scripted API, the
  * results table is written and its formulas calculated. What the user sees must line up with
  * the BOM's own rows and cells.
  */
-import { createExcelGateway } from "../../../../src/addin/excel/excel-workbook";
-import type { WorkbookGateway } from "../../../../src/addin/excel/workbook-access";
+import { createExcelWorkbook } from "../../../../src/addin/excel/excel-workbook";
+import type { WorkbookAccess } from "../../../../src/addin/excel/workbook-access";
 import { readBom } from "../../../../src/core/bom";
 import type { BomReadResult } from "../../../../src/core/bom/types";
 import {
@@ -27,13 +27,13 @@ const DETAILS = { name: "Board", version: "A", partNumber: "", buildQuantity: 10
 
 let data: WorkbookData;
 let uninstall: () => void;
-let gateway: WorkbookGateway;
+let workbook: WorkbookAccess;
 let api: FakeApiClient;
 
 beforeEach(() => {
   data = new WorkbookData();
   uninstall = installExcelFake(data);
-  gateway = createExcelGateway();
+  workbook = createExcelWorkbook();
   api = new FakeApiClient();
   data.addSheet(SHEET);
   // The BOM's header is on row 5 and its first column is C.
@@ -51,7 +51,7 @@ afterEach(() => uninstall());
 
 /** Reads the sheet as the pane does and uploads it; returns the read and the BOM's id. */
 async function readAndUpload(): Promise<{ read: BomReadResult; bomId: string }> {
-  const region = await gateway.readBomRegion();
+  const region = await workbook.readBomRegion();
   if (!region) throw new Error("no region");
   const read = readBom(region.values, {
     firstRow: region.firstRow,
@@ -98,8 +98,8 @@ describe("writing results for a BOM that starts at C5 on 'Bob''s BOM'", () => {
     expect(read.lineRows).toEqual([6, 7, 8, 9, 10]);
     const written = await writeResults(
       api,
-      gateway,
-      { region: (await gateway.readBomRegion())!, read, details: DETAILS, bomId },
+      workbook,
+      { region: (await workbook.readBomRegion())!, read, details: DETAILS, bomId },
       "newSheet",
     );
     expect(written.address).toBe(`'${RESULTS_SHEET_NAME}'!A5:M10`);
@@ -148,10 +148,10 @@ describe("writing results for a BOM that starts at C5 on 'Bob''s BOM'", () => {
 
   it("beside the data, each result sits on its line's own sheet row", async () => {
     const { read, bomId } = await readAndUpload();
-    const region = (await gateway.readBomRegion())!;
+    const region = (await workbook.readBomRegion())!;
     const written = await writeResults(
       api,
-      gateway,
+      workbook,
       { region, read, details: DETAILS, bomId },
       "besideData",
     );

@@ -5,7 +5,7 @@ import { UploadController } from "../../../../src/addin/runtime/upload/controlle
 import type { UploadDeps, UploadInput } from "../../../../src/addin/runtime/upload/run-upload";
 import type { UploadState } from "../../../../src/addin/runtime/upload/upload-machine";
 import { FakeApiClient } from "../../../support/fakeApiClient";
-import { FakeGateway } from "../../../support/fakeWorkbook";
+import { FakeWorkbookAccess } from "../../../support/fakeWorkbook";
 
 const GRID: Grid = [
   ["Ref", "Qty", "MPN", "Manufacturer"],
@@ -26,11 +26,11 @@ function input(grid: Grid = GRID, name = "Main board"): UploadInput {
 
 function setup() {
   const api = new FakeApiClient();
-  const gateway = new FakeGateway(null);
+  const workbook = new FakeWorkbookAccess(null);
   let ids = 0;
   const deps: UploadDeps = {
     api,
-    gateway,
+    workbook,
     newRecordId: () => `rec-${++ids}`,
     now: () => new Date("2026-11-23T12:00:00Z"),
     poll: { initialDelayMs: 1, maxDelayMs: 2, maxPolls: 20 },
@@ -38,12 +38,12 @@ function setup() {
   const controller = new UploadController(deps);
   const seen: UploadState[] = [];
   controller.subscribe((state) => seen.push(state));
-  return { api, gateway, controller, seen };
+  return { api, workbook, controller, seen };
 }
 
 describe("running an upload", () => {
   it("uploads, follows the job to the end and records it in the workbook", async () => {
-    const { api, gateway, controller, seen } = setup();
+    const { api, workbook, controller, seen } = setup();
     api.unmatchedIndexes.add(2);
     await controller.upload(async () => input());
     expect(seen.map((s) => (s.phase === "idle" ? "idle" : s.step))).toEqual([
@@ -82,7 +82,7 @@ describe("running an upload", () => {
       "GRM155R71C104KA88D",
       "LM358DR",
     ]);
-    const stored = gateway.settings.get("BOM");
+    const stored = workbook.settings.get("BOM");
     expect(stored).toMatchObject({
       integrationRecordId: "rec-1",
       bomId: "bom-1",
@@ -93,9 +93,9 @@ describe("running an upload", () => {
   });
 
   it("re-uploads with the same integration record id, updating the same BOM", async () => {
-    const { api, gateway, controller } = setup();
+    const { api, workbook, controller } = setup();
     await controller.upload(async () => input());
-    const settings = await gateway.loadSettings("BOM");
+    const settings = await workbook.loadSettings("BOM");
     await controller.upload(async () => ({ ...input(), settings }));
     expect(api.uploads.map((u) => u.integration_record_id)).toEqual(["rec-1", "rec-1"]);
     expect(controller.getState()).toMatchObject({ summary: { bomId: "bom-1" } });
@@ -144,7 +144,7 @@ describe("running an upload", () => {
   });
 
   it("reports a failed job with its id and keeps it finished in the workbook", async () => {
-    const { api, gateway, controller } = setup();
+    const { api, workbook, controller } = setup();
     api.jobStates = ["pending", "failure"];
     api.jobError = "lines could not be parsed";
     await controller.upload(async () => input());
@@ -156,7 +156,7 @@ describe("running an upload", () => {
         nextStep: expect.stringContaining("job-1"),
       },
     });
-    expect(gateway.settings.get("BOM")?.lastJob?.finished).toBe(true);
+    expect(workbook.settings.get("BOM")?.lastJob?.finished).toBe(true);
   });
 
   it("retries a poll that failed on the network", async () => {
@@ -179,35 +179,35 @@ describe("running an upload", () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await new Promise((resolve) => setTimeout(resolve, 0));
     first.controller.stop();
-    const settings = await first.gateway.loadSettings("BOM");
+    const settings = await first.workbook.loadSettings("BOM");
     expect(settings.lastJob).toMatchObject({ id: "job-1", finished: false });
 
     const reopened = new UploadController({
       api: first.api,
-      gateway: first.gateway,
+      workbook: first.workbook,
       newRecordId: () => "unused",
       now: () => new Date(),
       poll: { initialDelayMs: 1, maxDelayMs: 2, maxPolls: 20 },
     });
     await reopened.resume("BOM", settings);
     expect(reopened.getState()).toMatchObject({ phase: "done", summary: { jobId: "job-1" } });
-    expect(reopened.resume("BOM", await first.gateway.loadSettings("BOM"))).toBeNull();
+    expect(reopened.resume("BOM", await first.workbook.loadSettings("BOM"))).toBeNull();
   });
 
   it("forgets a recorded job Cofactr no longer knows, so the next opening is quiet", async () => {
-    const { api, gateway, controller } = setup();
-    await gateway.saveSettings("BOM", {
+    const { api, workbook, controller } = setup();
+    await workbook.saveSettings("BOM", {
       lastJob: { id: "job-expired", startedAt: "2026-01-01T00:00:00Z", finished: false },
     });
     api.job = async () => {
       throw new ApiRequestError(404, "not_found", "No job job-expired.");
     };
-    await controller.resume("BOM", await gateway.loadSettings("BOM"));
+    await controller.resume("BOM", await workbook.loadSettings("BOM"));
     expect(controller.getState()).toMatchObject({
       phase: "failed",
       failure: { message: "Cofactr no longer knows this upload." },
     });
-    const settings = await gateway.loadSettings("BOM");
+    const settings = await workbook.loadSettings("BOM");
     expect(settings.lastJob).toMatchObject({ id: "job-expired", finished: true });
     controller.reset();
     expect(controller.resume("BOM", settings)).toBeNull();
