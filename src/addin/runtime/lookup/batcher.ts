@@ -27,7 +27,7 @@ import {
 } from "../../../core/api";
 import { TRANSIENT_HTTP_STATUSES, parseRetryAfterMs } from "../../../core/http-retry";
 import { UnexpectedResponseError, parseLookupResponse } from "./lookup-response";
-import { queryKey } from "./query-key";
+import { queryKey } from "../../../core/query-key";
 
 export interface LookupBatcherOptions {
   /** Server origin; "" (default) means the add-in's own origin, i.e. a relative "/api/...". */

@@ -15,7 +15,7 @@
  */
 import { LRUCache } from "lru-cache";
 import type { LookupResult, Part, PartQuery } from "../../../core/api";
-import { queryKey } from "./query-key";
+import { queryKey } from "../../../core/query-key";
 
 export type Freshness = "static" | "market";
 
