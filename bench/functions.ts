@@ -23,7 +23,8 @@
  */
 import type { LookupRequest, PartQuery } from "../src/core/api";
 import * as COFACTR from "../src/addin/functions/functions";
-import { LookupService, setLookupService } from "../src/addin/functions/lookup-service";
+import type { LookupService } from "../src/addin/runtime/lookup/lookup-service";
+import { createRuntimeServices, setRuntimeServices } from "../src/addin/runtime/services";
 import { getCatalogue } from "../src/server/emulator/catalogue";
 import { startAddinServer, type RunningAddinServer } from "../src/server/start";
 import { installCustomFunctionsStub } from "../test/support/customFunctions";
@@ -275,8 +276,9 @@ async function main(): Promise<void> {
     emulator: { faults: { latencyMs, concurrencyLimit: ceiling } },
   });
   try {
-    const service = new LookupService({ baseUrl: server.url });
-    setLookupService(service);
+    const runtime = createRuntimeServices({ baseUrl: server.url, storage: null });
+    setRuntimeServices(runtime);
+    const service = runtime.lookups;
 
     await postCells(server, [warmUp]);
     await clearServerCache(server);
@@ -315,7 +317,7 @@ async function main(): Promise<void> {
     );
     if (json) console.log(JSON.stringify(figures));
   } finally {
-    setLookupService(null);
+    setRuntimeServices(null);
     await server.close();
   }
 }

@@ -1,22 +1,22 @@
 /**
  * bench:sheet — the pane's whole path on a 5,000-line sheet: read it through the workbook
- * gateway (in-memory Excel fake, with Excel's 5 MB per-sync limit), map it, upload it to the
+ * workbook (in-memory Excel fake, with Excel's 5 MB per-sync limit), map it, upload it to the
  * add-in server running the embedded emulator, follow the job, and write the results table.
  * Prints phase timings, then (with --json) {"lines","wall_ms","syncs","max_sync_bytes"} last.
  */
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
-import { createExcelGateway } from "../src/addin/excel/excelGateway";
+import { createExcelWorkbook } from "../src/addin/excel/excel-workbook";
 import {
   loadBomSheet,
   readRegion,
   toUploadInput,
   defaultDetails,
-} from "../src/addin/taskpane/bom/loadBomSheet";
-import { writeResults } from "../src/addin/taskpane/results/writeResults";
-import { createApiClient } from "../src/addin/taskpane/services/apiClient";
-import { UploadController } from "../src/addin/taskpane/upload/controller";
+} from "../src/addin/runtime/bom/load-bom-sheet";
+import { writeResults } from "../src/addin/runtime/results/write-results";
+import { createApiClient } from "../src/addin/runtime/api-client";
+import { UploadController } from "../src/addin/runtime/upload/controller";
 import { startAddinServer } from "../src/server/start";
 import { installExcelFake, WorkbookData, type FakeCellValue } from "../test/support/excelFake";
 
@@ -57,11 +57,11 @@ async function main(): Promise<void> {
     }
   };
   try {
-    const gateway = createExcelGateway();
+    const workbook = createExcelWorkbook();
     const api = createApiClient({ baseUrl: server.url });
     const wallStart = performance.now();
 
-    const sheet = await time("read_ms", () => loadBomSheet(gateway));
+    const sheet = await time("read_ms", () => loadBomSheet(workbook));
     if (!sheet) throw new Error("the bench sheet is empty");
     const read = await time("map_ms", async () => readRegion(sheet));
     const details = {
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     };
     const controller = new UploadController({
       api,
-      gateway,
+      workbook,
       newRecordId: () => `bench-sheet-${Date.now()}`,
       now: () => new Date(),
       poll: { initialDelayMs: 20, maxDelayMs: 200, maxPolls: 200 },
@@ -83,11 +83,11 @@ async function main(): Promise<void> {
     if (state.phase !== "done") {
       throw new Error(`upload did not finish: ${JSON.stringify(state)}`);
     }
-    const reloaded = await gateway.loadSettings("BOM");
+    const reloaded = await workbook.loadSettings("BOM");
     const written = await time("write_ms", () =>
       writeResults(
         api,
-        gateway,
+        workbook,
         { region: sheet.region, read, details, bomId: reloaded.bomId ?? state.summary.bomId },
         "newSheet",
       ),

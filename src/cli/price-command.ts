@@ -10,6 +10,7 @@ import {
   type LookupResult,
   type PartQuery,
 } from "../core/api";
+import { queryKey } from "../core/query-key";
 import { bestQuote, isKnownCurrency, normalizeCurrency } from "../core/pricing";
 import { ApiClient } from "./http";
 import { CliError, type CliIo } from "./io";
@@ -58,10 +59,6 @@ export interface PriceReport {
   total: number;
   priced_lines: number;
   unpriced_lines: number;
-}
-
-function queryKey(query: PartQuery): string {
-  return `${query.mpn.trim().toUpperCase()}\u0000${(query.manufacturer ?? "").trim().toLowerCase()}`;
 }
 
 /** Resolves every distinct (MPN, manufacturer) once, in requests of at most 2000 queries. */

@@ -27,7 +27,7 @@ export interface PriceQuote {
 }
 
 /** A break re-expressed in the asked currency. */
-interface UsableBreak {
+export interface UsableBreak {
   quantity: number;
   unitPrice: number;
 }
@@ -102,8 +102,30 @@ function usableBreaks(prices: PriceBreak[], currency: string): UsableBreak[] {
   return chosen.sort((a, b) => a.quantity - b.quantity);
 }
 
+/** How an offer sells in one currency: its breaks, the least it sells, the step it sells in. */
+export interface OrderTerms {
+  /** Usable breaks in the asked currency, smallest quantity first (never empty). */
+  breaks: UsableBreak[];
+  /** The MOQ, or the smallest break when that is higher. */
+  minimum: number;
+  /** The order multiple (1 when missing or invalid). */
+  multiple: number;
+}
+
+/** The offer's order terms in `currency` (already normalized); null when it has no usable break. */
+export function orderTerms(offer: PartOffer, currency: string): OrderTerms | null {
+  const breaks = usableBreaks(offer.prices, currency);
+  const smallestBreak = breaks[0];
+  if (smallestBreak === undefined) return null;
+  return {
+    breaks,
+    minimum: Math.max(positiveIntegerOr(offer.moq, 1), smallestBreak.quantity),
+    multiple: positiveIntegerOr(offer.order_multiple, 1),
+  };
+}
+
 /** Money sums like 0.03828 × 3000 come out as 114.83999999999999; keep ten decimals. */
-function roundMoney(amount: number): number {
+export function roundMoney(amount: number): number {
   return Math.round(amount * 1e10) / 1e10;
 }
 
@@ -124,15 +146,25 @@ export function quoteOffer(
 ): PriceQuote | null {
   assertQuantity(quantity);
   const wantedCurrency = normalizeCurrency(currency);
-  const breaks = usableBreaks(offer.prices, wantedCurrency);
-  const smallestBreak = breaks[0];
-  if (smallestBreak === undefined) return null;
+  const terms = orderTerms(offer, wantedCurrency);
+  return terms === null ? null : quoteWithTerms(offer, terms, quantity, wantedCurrency);
+}
 
-  const multiple = positiveIntegerOr(offer.order_multiple, 1);
-  const minimum = Math.max(positiveIntegerOr(offer.moq, 1), smallestBreak.quantity);
+/**
+ * quoteOffer with the order terms already worked out (for callers quoting one offer at many
+ * quantities). `currency` is the normalized code the terms are in.
+ */
+export function quoteWithTerms(
+  offer: PartOffer,
+  terms: OrderTerms,
+  quantity: number,
+  currency: string,
+): PriceQuote {
+  assertQuantity(quantity);
+  const { breaks, minimum, multiple } = terms;
   const quantityBought = Math.ceil(Math.max(quantity, minimum) / multiple) * multiple;
 
-  let applicable = smallestBreak;
+  let applicable = breaks[0] as UsableBreak;
   for (const priceBreak of breaks) {
     if (priceBreak.quantity <= quantityBought) applicable = priceBreak;
   }
@@ -142,7 +174,7 @@ export function quoteOffer(
     quantityBought,
     unitPrice: applicable.unitPrice,
     extendedPrice: roundMoney(applicable.unitPrice * quantityBought),
-    currency: wantedCurrency,
+    currency,
   };
 }
 

@@ -29,4 +29,4 @@ if (typeof window !== "undefined" && !window.HTMLElement.prototype.scrollIntoVie
 }
 
 // The machine running the tests is shared and slow at times: wait longer for the UI to settle.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 15000 });

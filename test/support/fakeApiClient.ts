@@ -7,7 +7,7 @@ import type {
   LookupResponse,
   UpsertBomRequest,
 } from "../../src/core/api";
-import type { ApiClient } from "../../src/addin/taskpane/services/apiClient";
+import type { ApiClient } from "../../src/addin/runtime/api-client";
 
 export class FakeApiClient implements ApiClient {
   readonly uploads: UpsertBomRequest[] = [];

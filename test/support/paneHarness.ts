@@ -1,48 +1,47 @@
-/** Pane services made of fakes, for component tests. */
-import type { SheetRegion } from "../../src/addin/excel/gateway";
-import type { PaneServices } from "../../src/addin/taskpane/services/paneServices";
-import { UploadController } from "../../src/addin/taskpane/upload/controller";
-import type { ConnectionChoice } from "../../src/addin/taskpane/services/connectionStore";
+/** Runtime services made of fakes (API, workbook, storage), for component tests. */
+import type { SheetRegion } from "../../src/addin/excel/workbook-access";
+import { ConnectionStore } from "../../src/addin/runtime/connection";
+import { LookupService } from "../../src/addin/runtime/lookup/lookup-service";
+import type { RuntimeServices } from "../../src/addin/runtime/services";
+import { UploadController } from "../../src/addin/runtime/upload/controller";
 import { FakeApiClient } from "./fakeApiClient";
-import { FakeGateway } from "./fakeGateway";
+import { FakeWorkbookAccess } from "./fakeWorkbook";
+import { memoryStorage } from "./memoryStorage";
 
 export interface PaneHarness {
-  services: PaneServices;
+  services: RuntimeServices;
   api: FakeApiClient;
-  gateway: FakeGateway;
+  workbook: FakeWorkbookAccess;
   storage: Map<string, string>;
-  appliedConnections: ConnectionChoice[];
   refreshes: number;
 }
 
 export function paneHarness(region: SheetRegion | null): PaneHarness {
   const api = new FakeApiClient();
-  const gateway = new FakeGateway(region);
-  const storage = new Map<string, string>();
+  const workbook = new FakeWorkbookAccess(region);
+  const storage = memoryStorage();
   const harness: PaneHarness = {
     api,
-    gateway,
-    storage,
-    appliedConnections: [],
+    workbook,
+    storage: storage.map,
     refreshes: 0,
-    services: undefined as unknown as PaneServices,
+    services: undefined as unknown as RuntimeServices,
   };
   harness.services = {
     api,
-    gateway,
-    storage: {
-      getItem: (key) => storage.get(key) ?? null,
-      setItem: (key, value) => void storage.set(key, value),
-      removeItem: (key) => void storage.delete(key),
-    },
-    controller: new UploadController({
+    workbook,
+    connection: new ConnectionStore(storage),
+    // No lookups in component tests: a fetch that fails loudly if one is made.
+    lookups: new LookupService({
+      fetch: () => Promise.reject(new Error("component tests make no lookups")),
+    }),
+    uploads: new UploadController({
       api,
-      gateway,
+      workbook,
       newRecordId: () => "rec-test",
       now: () => new Date("2026-11-23T12:00:00Z"),
       poll: { initialDelayMs: 1, maxDelayMs: 2, maxPolls: 20 },
     }),
-    applyConnection: (choice) => harness.appliedConnections.push(choice),
     refreshLookups: async () => {
       harness.refreshes += 1;
     },

@@ -1,4 +1,4 @@
-/** Excel's limits on one `context.sync()`, and how the gateway stays under them. */
+/** Excel's limits on one `context.sync()`, and how workbook access stays under them. */
 
 /** Excel on the web rejects a request or response above 5 MB. */
 export const SYNC_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;

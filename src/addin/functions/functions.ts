@@ -4,7 +4,7 @@
  * lives in the modules it imports. Nothing here touches Office at import time. */
 import { readCurrency, readPartQuery, readQuantity, readRequiredText, readSeller } from "./args";
 import { notAvailable } from "./errors";
-import { lookupService } from "./lookup-service";
+import { findPart } from "./find-part";
 import { offersTable } from "./offers-table";
 import { partCard } from "./part-card";
 import { leadDaysOf, specValue, stockOf, textField, unitPriceOf } from "./part-facts";
@@ -34,7 +34,7 @@ export async function partEntity(
   manufacturer?: string,
 ): Promise<Excel.EntityCellValue> {
   const query = readPartQuery(mpn, manufacturer);
-  return partCard(await lookupService().part(query, "market"));
+  return partCard(await findPart(query, "market"));
 }
 
 /**
@@ -47,7 +47,7 @@ export async function partEntity(
  */
 export async function cpid(mpn: string, manufacturer?: string): Promise<string> {
   const query = readPartQuery(mpn, manufacturer);
-  return (await lookupService().part(query, "static")).cpid;
+  return (await findPart(query, "static")).cpid;
 }
 
 /**
@@ -60,7 +60,7 @@ export async function cpid(mpn: string, manufacturer?: string): Promise<string> 
  */
 export async function description(mpn: string, manufacturer?: string): Promise<string> {
   const query = readPartQuery(mpn, manufacturer);
-  return textField(await lookupService().part(query, "static"), "description");
+  return textField(await findPart(query, "static"), "description");
 }
 
 /**
@@ -73,7 +73,7 @@ export async function description(mpn: string, manufacturer?: string): Promise<s
  */
 export async function manufacturerName(mpn: string, manufacturer?: string): Promise<string> {
   const query = readPartQuery(mpn, manufacturer);
-  return textField(await lookupService().part(query, "static"), "manufacturer");
+  return textField(await findPart(query, "static"), "manufacturer");
 }
 
 /**
@@ -86,7 +86,7 @@ export async function manufacturerName(mpn: string, manufacturer?: string): Prom
  */
 export async function lifecycle(mpn: string, manufacturer?: string): Promise<string> {
   const query = readPartQuery(mpn, manufacturer);
-  return textField(await lookupService().part(query, "static"), "lifecycle");
+  return textField(await findPart(query, "static"), "lifecycle");
 }
 
 /**
@@ -99,7 +99,7 @@ export async function lifecycle(mpn: string, manufacturer?: string): Promise<str
  */
 export async function packageCase(mpn: string, manufacturer?: string): Promise<string> {
   const query = readPartQuery(mpn, manufacturer);
-  return textField(await lookupService().part(query, "static"), "package");
+  return textField(await findPart(query, "static"), "package");
 }
 
 /**
@@ -112,7 +112,7 @@ export async function packageCase(mpn: string, manufacturer?: string): Promise<s
  */
 export async function datasheet(mpn: string, manufacturer?: string): Promise<string> {
   const query = readPartQuery(mpn, manufacturer);
-  return textField(await lookupService().part(query, "static"), "datasheet");
+  return textField(await findPart(query, "static"), "datasheet");
 }
 
 /**
@@ -137,7 +137,7 @@ export async function price(
   const units = readQuantity(quantity);
   const code = readCurrency(currency);
   const sellerName = readSeller(seller);
-  return unitPriceOf(await lookupService().part(query, "market"), units, code, sellerName);
+  return unitPriceOf(await findPart(query, "market"), units, code, sellerName);
 }
 
 /**
@@ -152,7 +152,7 @@ export async function price(
 export async function stock(mpn: string, manufacturer?: string, seller?: string): Promise<number> {
   const query = readPartQuery(mpn, manufacturer);
   const sellerName = readSeller(seller);
-  return stockOf(await lookupService().part(query, "market"), sellerName);
+  return stockOf(await findPart(query, "market"), sellerName);
 }
 
 /**
@@ -171,7 +171,7 @@ export async function leadTime(
 ): Promise<number> {
   const query = readPartQuery(mpn, manufacturer);
   const sellerName = readSeller(seller);
-  return leadDaysOf(await lookupService().part(query, "market"), sellerName);
+  return leadDaysOf(await findPart(query, "market"), sellerName);
 }
 
 /**
@@ -186,7 +186,7 @@ export async function leadTime(
 export async function spec(mpn: string, manufacturer: string, name: string): Promise<string> {
   const query = readPartQuery(mpn, manufacturer);
   const specName = readRequiredText(name, "spec name");
-  return specValue(await lookupService().part(query, "static"), specName);
+  return specValue(await findPart(query, "static"), specName);
 }
 
 /**
@@ -205,7 +205,7 @@ export async function offers(
 ): Promise<unknown[][]> {
   const query = readPartQuery(mpn, manufacturer);
   const units = readQuantity(quantity);
-  const part = await lookupService().part(query, "market");
+  const part = await findPart(query, "market");
   if (part.offers.length === 0) throw notAvailable(`no offers for ${part.mpn}`);
   return offersTable(part, units);
 }

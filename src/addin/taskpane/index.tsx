@@ -1,7 +1,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
-import { createServices } from "./services/paneServices";
+import { runtimeServices } from "../runtime/services";
+import { App } from "./app";
 
 /** Once the pane has been opened, load the runtime with the workbook from then on, so COFACTR
  * formulas calculate at open instead of waiting in #BUSY! for the pane. */
@@ -16,6 +16,6 @@ function loadRuntimeWithDocument(): void {
 Office.onReady(() => {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
-  createRoot(container).render(<App services={createServices()} />);
+  createRoot(container).render(<App services={runtimeServices()} />);
   loadRuntimeWithDocument();
 });

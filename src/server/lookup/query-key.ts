@@ -1,9 +1,10 @@
 /** How part queries are compared: one cache entry and one upstream search per distinct key. */
 import { COFACTR_MAX_STRING } from "../../core/cofactr";
 import type { PartQuery } from "../../core/api";
+import { collapseSpaces, queryKey } from "../../core/query-key";
 
 export interface NormalizedQuery {
-  /** Trimmed upper-case MPN + "|" + trimmed lower-case manufacturer. */
+  /** The shared lookup identity (core/query-key). */
   key: string;
   /** The MPN as typed, trimmed (searches keep the user's spelling). */
   mpn: string;
@@ -24,12 +25,8 @@ export function normalizeQuery(query: PartQuery): NormalizedQuery | QueryProblem
     return { problem: `The manufacturer is longer than ${COFACTR_MAX_STRING} characters.` };
   }
   return {
-    key: `${mpn.toUpperCase()}|${manufacturer.toLowerCase()}`,
+    key: queryKey({ mpn, manufacturer }),
     mpn,
     manufacturer: manufacturer === "" ? null : manufacturer,
   };
-}
-
-function collapseSpaces(text: string): string {
-  return text.trim().replace(/\s+/g, " ");
 }

@@ -1,4 +1,4 @@
-/* The in-memory Excel fake must fail the way Excel does, or the gateway tests prove nothing.
+/* The in-memory Excel fake must fail the way Excel does, or the workbook tests prove nothing.
  * These tests read before load/sync on purpose, to see the fake throw. */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
 import { createFakeExcel, recalculateWorkbook, WorkbookData } from "../../support/excelFake";

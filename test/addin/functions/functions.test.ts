@@ -1,6 +1,6 @@
 import type { Part } from "../../../src/core/api";
 import * as COFACTR from "../../../src/addin/functions/functions";
-import { LookupService, setLookupService } from "../../../src/addin/functions/lookup-service";
+import { createRuntimeServices, setRuntimeServices } from "../../../src/addin/runtime/services";
 import { OFFERS_HEADER } from "../../../src/addin/functions/offers-table";
 import { installCustomFunctionsStub, settle, type Settled } from "../../support/customFunctions";
 import {
@@ -22,11 +22,17 @@ let now: number;
 function useCatalogue(catalogue: Part[] = CATALOGUE): void {
   api = fakeLookupApi(catalogue);
   now = 1_000_000;
-  setLookupService(new LookupService({ fetch: api.fetch, windowMs: 1, cacheNow: () => now }));
+  setRuntimeServices(
+    createRuntimeServices({
+      storage: null,
+      fetch: api.fetch,
+      lookup: { windowMs: 1, cacheNow: () => now },
+    }),
+  );
 }
 
 beforeEach(() => useCatalogue());
-afterAll(() => setLookupService(null));
+afterAll(() => setRuntimeServices(null));
 
 const value = (v: unknown): Settled => ({ ok: true, value: v });
 const na = (message: string | RegExp) => ({

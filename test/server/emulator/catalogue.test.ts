@@ -2,7 +2,9 @@
 import Papa from "papaparse";
 import { buildCatalogue, type CatalogueProduct } from "../../../src/server/emulator/catalogue";
 import { findPart } from "../../../src/server/emulator/platform/matching";
-import { readShared } from "./support";
+import path from "node:path";
+import fs from "node:fs";
+import { describeReference, readShared } from "../../support/sharedReference";
 
 const catalogue = buildCatalogue();
 
@@ -138,20 +140,38 @@ describe("catalogue", () => {
       expect(new Set(catalogue.byExactMpn(mpn).map((p) => p.mfr)).size).toBe(2);
     }
   });
+});
 
+/** MPN + manufacturer pairs of a BOM file with "MPN" and a manufacturer column. */
+function bomPairs(text: string, manufacturerHeader: string): [string, string][] {
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
+  const header = (parsed.data[0] ?? []).map((cell) => cell.trim());
+  const mpnColumn = header.indexOf("MPN");
+  const mfrColumn = header.indexOf(manufacturerHeader);
+  return parsed.data
+    .slice(1)
+    .map((row): [string, string] => [row[mpnColumn]?.trim() ?? "", row[mfrColumn]?.trim() ?? ""])
+    .filter(([mpn]) => mpn !== "");
+}
+
+const missingFrom = (pairs: [string, string][]) =>
+  pairs.filter(([mpn, mfr]) => findPart(catalogue, mpn, mfr) === null);
+
+describe("catalogue and the project's demo BOM", () => {
+  it("contains every part of test/fixtures/bom/demo-board.csv but the one nobody makes", () => {
+    const file = path.resolve(__dirname, "..", "..", "fixtures", "bom", "demo-board.csv");
+    const pairs = bomPairs(fs.readFileSync(file, "utf8"), "Mfg");
+    expect(pairs.length).toBeGreaterThan(15);
+    expect(missingFrom(pairs)).toEqual([["NOPE-DOES-NOT-EXIST-42", "Nobody Makes This"]]);
+  });
+});
+
+const GLASGOW = "bom-corpus/glasgow-revC3-bom.csv";
+
+describeReference("catalogue and the real Glasgow revC3 BOM", [GLASGOW], () => {
   it("contains every MPN + manufacturer pair of the Glasgow revC3 BOM", () => {
-    const parsed = Papa.parse<string[]>(readShared("bom-corpus/glasgow-revC3-bom.csv"), {
-      skipEmptyLines: true,
-    });
-    const header = (parsed.data[0] ?? []).map((cell) => cell.trim());
-    const mpnColumn = header.indexOf("MPN");
-    const mfrColumn = header.indexOf("Mfg");
-    const pairs = parsed.data
-      .slice(1)
-      .map((row) => [row[mpnColumn]?.trim() ?? "", row[mfrColumn]?.trim() ?? ""])
-      .filter(([mpn]) => mpn !== "");
+    const pairs = bomPairs(readShared(GLASGOW), "Mfg");
     expect(pairs.length).toBeGreaterThan(45);
-    const missing = pairs.filter(([mpn, mfr]) => findPart(catalogue, mpn as string, mfr) === null);
-    expect(missing).toEqual([]);
+    expect(missingFrom(pairs)).toEqual([]);
   });
 });

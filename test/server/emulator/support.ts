@@ -1,14 +1,5 @@
 /** Shared helpers for the emulator tests: real HTTP against an emulator on an ephemeral port. */
-import fs from "node:fs";
-import path from "node:path";
 import type { RunningEmulator } from "../../../src/server/emulator";
-
-/** Read-only reference material lives beside the repository. */
-export const SHARED_DIR = path.resolve(__dirname, "../../../../shared");
-
-export function readShared(relative: string): string {
-  return fs.readFileSync(path.join(SHARED_DIR, relative), "utf8");
-}
 
 /**
  * A parsed JSON body, read loosely: the tests' expectations are what check its shape (and the

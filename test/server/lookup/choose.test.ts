@@ -1,3 +1,4 @@
+import { queryKey } from "../../../src/core/query-key";
 import { chooseCandidate } from "../../../src/server/lookup/choose";
 import { normalizeQuery, type NormalizedQuery } from "../../../src/server/lookup/query-key";
 import { toPart } from "../../../src/server/lookup/to-part";
@@ -10,9 +11,12 @@ function query(mpn: string, manufacturer?: string): NormalizedQuery {
 }
 
 describe("normalizeQuery", () => {
-  it("keys by trimmed upper-case MPN and lower-case manufacturer", () => {
-    expect(query("  lm358n ", " Texas  Instruments").key).toBe("LM358N|texas instruments");
-    expect(query("LM358N").key).toBe("LM358N|");
+  it("keys by the shared query key: spacing and case do not matter, the manufacturer does", () => {
+    expect(query("  lm358n ", " Texas  Instruments").key).toBe(
+      queryKey({ mpn: "LM358N", manufacturer: "texas instruments" }),
+    );
+    expect(query("LM358N").key).toBe(queryKey({ mpn: "lm358n" }));
+    expect(query("LM358N").key).not.toBe(query("LM358N", "TI").key);
     expect(query("lm358n").mpn).toBe("lm358n");
   });
 

@@ -1,6 +1,6 @@
 /**
  * The in-memory Excel fake: `WorkbookData` holds the workbook, `createFakeExcel` gives an
- * `Excel` namespace whose `run` hands out fresh request contexts over it. Used by the gateway
+ * `Excel` namespace whose `run` hands out fresh request contexts over it. Used by the workbook
  * tests, bench:sheet and (compiled for the browser) the e2e test's fake Office host.
  */
 import { FakeRequestContext } from "./proxies";

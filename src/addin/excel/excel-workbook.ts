@@ -1,0 +1,475 @@
+/**
+ * Workbook access on Office.js (`WorkbookAccess`): every `Excel.run` of the task pane and the ribbon.
+ * Reads and writes go in payload-sized blocks (Excel on the web caps a sync at 5 MB), writes run
+ * with calculation and screen updating suspended, and nothing is written over a user's cells.
+ */
+import type { Grid } from "../../core/bom/types";
+import { blockAddress, quoteSheetName } from "./a1";
+import {
+  type BomSheetSettings,
+  type CellInput,
+  type ResultsBlock,
+  type ResultsOrigin,
+  type ResultsTarget,
+  type SheetRegion,
+  type WorkbookAccess,
+  WorkbookError,
+} from "./workbook-access";
+import {
+  ASSUMED_BYTES_PER_CELL,
+  MAX_CELLS_PER_READ,
+  SYNC_PAYLOAD_BUDGET_BYTES,
+  estimateBytes,
+  isPayloadTooLarge,
+  rowsPerSync,
+} from "./limits";
+import {
+  type FoundSheetSettings,
+  findSheetSettings,
+  serializeBomSheetSettings,
+  sheetSettingsKey,
+} from "./settings-schema";
+
+interface Block {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/** Reads a block's values or formulas, one sync per payload-sized slice of rows. */
+async function readBlock(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  block: Block,
+  property: "values" | "formulas",
+): Promise<Grid> {
+  const cells = block.rowCount * block.columnCount;
+  if (cells > MAX_CELLS_PER_READ) {
+    throw new WorkbookError(
+      "too_large",
+      `The block is ${block.rowCount} rows × ${block.columnCount} columns (${cells} cells); ` +
+        `Excel reads at most ${MAX_CELLS_PER_READ} cells. Select the BOM's cells and try again.`,
+    );
+  }
+  const grid: Grid = [];
+  let bytesPerCell = ASSUMED_BYTES_PER_CELL;
+  let done = 0;
+  while (done < block.rowCount) {
+    const rows = Math.min(rowsPerSync(block.columnCount, bytesPerCell), block.rowCount - done);
+    const slice = sheet.getRangeByIndexes(
+      block.rowIndex + done,
+      block.columnIndex,
+      rows,
+      block.columnCount,
+    );
+    if (property === "values") slice.load("values");
+    else slice.load("formulas");
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized slice: Excel rejects a sync above 5 MB
+      await context.sync();
+    } catch (error) {
+      if (isPayloadTooLarge(error) && rows > 1) {
+        bytesPerCell *= 2;
+        continue;
+      }
+      throw error;
+    }
+    const sliceValues: Grid = property === "values" ? slice.values : slice.formulas;
+    for (const row of sliceValues) grid.push(row);
+    // Size the next slice on what this one really weighed, with a margin.
+    const measured = estimateBytes(sliceValues) / (rows * block.columnCount);
+    bytesPerCell = Math.max(4, Math.ceil(measured * 1.5));
+    done += rows;
+  }
+  return grid;
+}
+
+function isEmptyCell(cell: unknown): boolean {
+  return cell === null || cell === undefined || cell === "";
+}
+
+/** Slices rows so that each slice's JSON stays within the sync budget. */
+function sliceRowsByPayload(rows: CellInput[][]): { start: number; count: number }[] {
+  const slices: { start: number; count: number }[] = [];
+  let start = 0;
+  let bytes = 0;
+  rows.forEach((row, index) => {
+    const rowBytes = estimateBytes([row]);
+    if (index > start && bytes + rowBytes > SYNC_PAYLOAD_BUDGET_BYTES) {
+      slices.push({ start, count: index - start });
+      start = index;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  });
+  if (rows.length > start) slices.push({ start, count: rows.length - start });
+  return slices;
+}
+
+/** "Cofactr results", then "Cofactr results 2"… (case-insensitive, as Excel compares). */
+export function uniqueName(base: string, taken: readonly string[], separator = " "): string {
+  const used = new Set(taken.map((name) => name.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n += 1) {
+    const candidate = `${base}${separator}${n}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** `null` means "leave unchanged" to Excel; an empty cell is "". */
+function toFormulaCell(cell: CellInput): string | number | boolean {
+  return cell === null ? "" : cell;
+}
+
+function checkBlockShape(block: ResultsBlock): void {
+  const width = block.header.length;
+  if (width === 0) throw new WorkbookError("excel", "The results table has no columns.");
+  block.rows.forEach((row, index) => {
+    if (row.length !== width) {
+      throw new WorkbookError(
+        "excel",
+        `Results row ${index + 1} has ${row.length} cells; the header has ${width}.`,
+      );
+    }
+  });
+}
+
+export function createExcelWorkbook(): WorkbookAccess {
+  return {
+    async activeSheetName() {
+      return Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.load("name");
+        await context.sync();
+        return sheet.name;
+      });
+    },
+
+    async readBomRegion(): Promise<SheetRegion | null> {
+      return Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.load("name");
+        const used = sheet.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,columnIndex,rowCount,columnCount");
+        await context.sync();
+
+        const tableName = await tableUnderSelection(context);
+        let block: Block | null = null;
+        if (tableName !== null) {
+          const range = context.workbook.tables.getItem(tableName).getRange();
+          range.load("rowIndex,columnIndex,rowCount,columnCount");
+          await context.sync();
+          block = range;
+        } else if (!used.isNullObject) {
+          block = used;
+        }
+        if (!block) return null;
+        const values = await readBlock(context, sheet, block, "values");
+        return {
+          sheetName: sheet.name,
+          firstRow: block.rowIndex + 1,
+          firstColumn: block.columnIndex + 1,
+          values,
+          tableName,
+        };
+      });
+    },
+
+    async loadSettings(sheetName) {
+      return Excel.run(async (context) => {
+        const found = await sheetSettings(context, sheetName);
+        return found?.settings ?? {};
+      });
+    },
+
+    async saveSettings(sheetName, patch) {
+      return Excel.run(async (context) => {
+        const found = await sheetSettings(context, sheetName);
+        if (!found) {
+          throw new WorkbookError(
+            "no_sheet",
+            `There is no sheet named "${sheetName}" any more: read the sheet again.`,
+          );
+        }
+        const next: BomSheetSettings = { ...found.settings, ...patch };
+        const key = sheetSettingsKey(found.sheetId);
+        context.workbook.settings.add(key, serializeBomSheetSettings(next, sheetName));
+        // Settings found under an older key move to the sheet's id key.
+        if (found.foundKey !== null && found.foundKey !== key) {
+          context.workbook.settings.getItem(found.foundKey).delete();
+        }
+        await context.sync();
+        return next;
+      });
+    },
+
+    async selectCell(sheetName, row, column) {
+      return Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+        sheet.load("name");
+        await context.sync();
+        if (sheet.isNullObject) {
+          throw new WorkbookError("no_sheet", `There is no sheet named "${sheetName}" any more.`);
+        }
+        sheet.activate();
+        sheet.getRangeByIndexes(row - 1, column - 1, 1, 1).select();
+        await context.sync();
+      });
+    },
+
+    async isBlockEmpty(sheetName, firstRow, firstColumn, rowCount, columnCount) {
+      return Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        const formulas = await readBlock(
+          context,
+          sheet,
+          { rowIndex: firstRow - 1, columnIndex: firstColumn - 1, rowCount, columnCount },
+          "formulas",
+        );
+        return formulas.every((row) => row.every(isEmptyCell));
+      });
+    },
+
+    async writeResults(target, build) {
+      return Excel.run(async (context) => {
+        let syncs = 0;
+        const workbook = context.workbook;
+        const sheets = workbook.worksheets;
+        sheets.load("items/name");
+        workbook.tables.load("items/name");
+        syncs += 1;
+        await context.sync();
+
+        let sheet: Excel.Worksheet;
+        let origin: ResultsOrigin;
+        if (target.kind === "newSheet") {
+          const name = uniqueName(
+            target.baseName,
+            sheets.items.map((item) => item.name),
+          );
+          sheet = sheets.add(name);
+          origin = { sheetName: name, tableRow: target.tableRow, tableColumn: 1 };
+        } else {
+          sheet = sheets.getItem(target.sheetName);
+          origin = {
+            sheetName: target.sheetName,
+            tableRow: target.firstRow,
+            tableColumn: target.firstColumn,
+          };
+        }
+        const block = build(origin);
+        checkBlockShape(block);
+        if (target.kind === "newSheet" && block.preamble.length >= target.tableRow) {
+          throw new WorkbookError("excel", "The results preamble overlaps the table.");
+        }
+        const width = block.header.length;
+        const allRows: CellInput[][] = [block.header, ...block.rows];
+
+        const targetBlock: Block = {
+          rowIndex: origin.tableRow - 1,
+          columnIndex: origin.tableColumn - 1,
+          rowCount: allRows.length,
+          columnCount: width,
+        };
+        if (target.kind === "besideData") {
+          // Checked again here, just before writing: the sheet may have changed since the user
+          // confirmed.
+          const inTheWay = await whatIsInTheWay(context, sheet, targetBlock);
+          if (inTheWay) {
+            throw new WorkbookError(
+              "not_empty",
+              `${blockAddress(origin.tableRow, origin.tableColumn, allRows.length, width)} ` +
+                `${inTheWay}; the results were not written. Write them to a new sheet instead.`,
+            );
+          }
+        }
+
+        let written: { syncs: number; tableName: string };
+        try {
+          written = await writeTable(context, sheet, target, origin, block, allRows);
+        } catch (error) {
+          await undoPartialWrite(context, sheet, target, targetBlock);
+          throw error;
+        }
+        const address = blockAddress(origin.tableRow, origin.tableColumn, allRows.length, width);
+        return {
+          sheetName: origin.sheetName,
+          tableName: written.tableName,
+          address: `${quoteSheetName(origin.sheetName)}!${address}`,
+          syncs: syncs + written.syncs,
+        };
+      });
+    },
+  };
+}
+
+/**
+ * Writes the block as a named table, in payload-sized slices with calculation suspended, then
+ * the table, formats and preamble in one last sync. Returns the syncs used and the table's name.
+ */
+async function writeTable(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  target: ResultsTarget,
+  origin: ResultsOrigin,
+  block: ResultsBlock,
+  allRows: CellInput[][],
+): Promise<{ syncs: number; tableName: string }> {
+  const workbook = context.workbook;
+  const width = block.header.length;
+  let syncs = 0;
+  workbook.application.suspendScreenUpdatingUntilNextSync();
+  for (const slice of sliceRowsByPayload(allRows)) {
+    workbook.application.suspendApiCalculationUntilNextSync();
+    const range = sheet.getRangeByIndexes(
+      origin.tableRow - 1 + slice.start,
+      origin.tableColumn - 1,
+      slice.count,
+      width,
+    );
+    range.formulas = allRows
+      .slice(slice.start, slice.start + slice.count)
+      .map((row) => row.map(toFormulaCell));
+    syncs += 1;
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized slice: Excel rejects a sync above 5 MB
+    await context.sync();
+  }
+
+  const address = blockAddress(origin.tableRow, origin.tableColumn, allRows.length, width);
+  const tableName = uniqueName(
+    block.tableName,
+    workbook.tables.items.map((item) => item.name),
+    "",
+  );
+  const table = sheet.tables.add(address, true);
+  table.name = tableName;
+  if (block.rows.length > 0) {
+    block.numberFormats.forEach((format, column) => {
+      if (!format) return;
+      const body = sheet.getRangeByIndexes(
+        origin.tableRow,
+        origin.tableColumn - 1 + column,
+        block.rows.length,
+        1,
+      );
+      body.numberFormat = block.rows.map(() => [format]);
+    });
+  }
+  if (target.kind === "newSheet" && block.preamble.length > 0) {
+    const preambleWidth = Math.max(...block.preamble.map((row) => row.length));
+    const preamble = sheet.getRangeByIndexes(0, 0, block.preamble.length, preambleWidth);
+    preamble.formulas = block.preamble.map((row) =>
+      Array.from({ length: preambleWidth }, (_, i) => toFormulaCell(row[i] ?? null)),
+    );
+  }
+  sheet
+    .getRangeByIndexes(origin.tableRow - 1, origin.tableColumn - 1, 1, width)
+    .format.autofitColumns();
+  if (target.kind === "newSheet") sheet.activate();
+  workbook.application.suspendApiCalculationUntilNextSync();
+  syncs += 1;
+  await context.sync();
+  return { syncs, tableName };
+}
+
+/**
+ * Why results cannot go into a block: a value or formula, a table or merged cells in it; null
+ * when the block is free.
+ */
+async function whatIsInTheWay(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  block: Block,
+): Promise<string | null> {
+  const formulas = await readBlock(context, sheet, block, "formulas");
+  if (!formulas.every((row) => row.every(isEmptyCell))) return "holds cells that are not empty";
+  const range = sheet.getRangeByIndexes(
+    block.rowIndex,
+    block.columnIndex,
+    block.rowCount,
+    block.columnCount,
+  );
+  const overlapping = range.getTables(false);
+  overlapping.load("items/name");
+  await context.sync();
+  const tableNames = overlapping.items.map((table) => table.name);
+  if (tableNames.length > 0) return `overlaps the table ${tableNames.join(", ")}`;
+  // Merged areas need ExcelApi 1.13; where they are missing, the write itself would fail and be
+  // undone.
+  try {
+    const merged = range.getMergedAreasOrNullObject();
+    merged.load("address");
+    await context.sync();
+    if (!merged.isNullObject) return `contains merged cells (${merged.address})`;
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** After a failed write, removes what was written: the new sheet, or the block beside the data
+ * (its cells were empty before). Best effort: the original error is what the user sees. */
+async function undoPartialWrite(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  target: ResultsTarget,
+  block: Block,
+): Promise<void> {
+  try {
+    if (target.kind === "newSheet") {
+      sheet.delete();
+    } else {
+      const range = sheet.getRangeByIndexes(
+        block.rowIndex,
+        block.columnIndex,
+        block.rowCount,
+        block.columnCount,
+      );
+      const added = range.getTables(true);
+      added.load("items/name");
+      await context.sync();
+      // The check before writing found no table here, so any table is the one just added.
+      added.items.forEach((table) => table.delete());
+      range.clear("Contents");
+    }
+    await context.sync();
+  } catch {
+    // Nothing more can be done from here.
+  }
+}
+
+/** A sheet's stored settings and the sheet's id; null when there is no sheet of that name. */
+async function sheetSettings(
+  context: Excel.RequestContext,
+  sheetName: string,
+): Promise<(FoundSheetSettings & { sheetId: string }) | null> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+  sheet.load("id,name");
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/id");
+  const settings = context.workbook.settings;
+  settings.load("items/key,items/value");
+  await context.sync();
+  if (sheet.isNullObject) return null;
+  const found = findSheetSettings(
+    settings.items.map((item) => ({ key: item.key, value: item.value })),
+    { id: sheet.id, name: sheet.name },
+    new Set(sheets.items.map((item) => item.id)),
+  );
+  return { ...found, sheetId: sheet.id };
+}
+
+/** The name of the first table that the selection touches, or null (also when the selection is
+ * not a range, e.g. a chart). */
+async function tableUnderSelection(context: Excel.RequestContext): Promise<string | null> {
+  const tables = context.workbook.getSelectedRange().getTables(false);
+  tables.load("items/name");
+  try {
+    await context.sync();
+  } catch {
+    return null;
+  }
+  const [first] = tables.items.map((table) => table.name);
+  return first ?? null;
+}

@@ -1,0 +1,112 @@
+/**
+ * What the task pane and the ribbon need from the workbook. Only this folder touches `Excel.*`;
+ * everything else depends on this interface, so tests can hand in a fake.
+ */
+import type { Grid, SavedMapping } from "../../core/bom/types";
+
+/** A block of cells read from a sheet, with where it sits. */
+export interface SheetRegion {
+  sheetName: string;
+  /** 1-based sheet row and column of `values[0][0]`. */
+  firstRow: number;
+  firstColumn: number;
+  values: Grid;
+  /** The Excel table the block came from, when the selection was inside one. */
+  tableName: string | null;
+}
+
+/** The details of a BOM a user typed in the pane; kept with the workbook. */
+export interface BomDetails {
+  name: string;
+  version: string;
+  partNumber: string;
+  buildQuantity: number;
+}
+
+/** The last upload's job, so that a reopened pane follows it to the end. */
+export interface JobRecord {
+  id: string;
+  startedAt: string;
+  finished: boolean;
+}
+
+/** What the add-in keeps per BOM sheet in the workbook's settings (never keys). */
+export interface BomSheetSettings {
+  mapping?: SavedMapping;
+  /** Stable id sent as `integration_record_id`: re-uploads update the same Cofactr BOM. */
+  integrationRecordId?: string;
+  bomId?: string;
+  lastJob?: JobRecord;
+  details?: BomDetails;
+}
+
+/** A cell to write: a constant, or a formula when the string starts with "=". */
+export type CellInput = string | number | boolean | null;
+
+/** Where a block of results goes. */
+export type ResultsTarget =
+  /** A new sheet (named `baseName`, or `baseName 2`…) with the table's header on `tableRow`. */
+  | { kind: "newSheet"; baseName: string; tableRow: number }
+  | { kind: "besideData"; sheetName: string; firstRow: number; firstColumn: number };
+
+/** Where the workbook put the results; the block builder needs it for same-row references. */
+export interface ResultsOrigin {
+  sheetName: string;
+  /** 1-based row and column of the table's header cell. */
+  tableRow: number;
+  tableColumn: number;
+}
+
+export interface ResultsBlock {
+  /** Cells above the table (a new sheet only), written from A1. */
+  preamble: CellInput[][];
+  tableName: string;
+  header: string[];
+  rows: CellInput[][];
+  /** Excel number format per column, or null to leave it. */
+  numberFormats: (string | null)[];
+}
+
+export interface ResultsWritten {
+  sheetName: string;
+  tableName: string;
+  /** e.g. "'Cofactr results'!A5:M62" */
+  address: string;
+  syncs: number;
+}
+
+export interface WorkbookAccess {
+  /** The active sheet's name. */
+  activeSheetName(): Promise<string>;
+  /** The table under the selection, else the active sheet's used range; null when empty. */
+  readBomRegion(): Promise<SheetRegion | null>;
+  loadSettings(sheetName: string): Promise<BomSheetSettings>;
+  /** Merges `patch` into the sheet's settings and returns the result. */
+  saveSettings(sheetName: string, patch: Partial<BomSheetSettings>): Promise<BomSheetSettings>;
+  /** Activates the sheet and selects one cell (1-based row and column). */
+  selectCell(sheetName: string, row: number, column: number): Promise<void>;
+  /** True when every cell of the block is empty (no value, no formula). */
+  isBlockEmpty(
+    sheetName: string,
+    firstRow: number,
+    firstColumn: number,
+    rowCount: number,
+    columnCount: number,
+  ): Promise<boolean>;
+  /** Writes a results table; `build` is called once the origin is known. */
+  writeResults(
+    target: ResultsTarget,
+    build: (origin: ResultsOrigin) => ResultsBlock,
+  ): Promise<ResultsWritten>;
+}
+
+/** A workbook problem explained for the user; `code` lets callers react to specific cases. */
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: "too_large" | "not_empty" | "no_sheet" | "excel",
+    message: string,
+  ) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}

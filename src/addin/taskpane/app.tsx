@@ -1,0 +1,270 @@
+/** The task pane: the BOM's mapping, its upload with progress, results and the connection. */
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowSync20Regular } from "@fluentui/react-icons";
+import type { BomIssue } from "../../core/bom/types";
+import type { BomSheet } from "../runtime/bom/load-bom-sheet";
+import { toUploadInput } from "../runtime/bom/load-bom-sheet";
+import { BomDetailsForm } from "./components/bom-details-form";
+import { ConnectionPanel } from "./components/connection-panel";
+import { IssuesList } from "./components/issues-list";
+import { LinePreview } from "./components/line-preview";
+import { MappingView } from "./components/mapping-view";
+import { PaneHeader } from "./components/pane-header";
+import { ResultsPanel } from "./components/results-panel";
+import { Section } from "./components/section";
+import { UploadPanel } from "./components/upload-panel";
+import { useBomSheet } from "./hooks/use-bom-sheet";
+import { useConnection } from "./hooks/use-connection";
+import { useUploadState } from "./hooks/use-upload-state";
+import {
+  besideDataPlacement,
+  writeResults,
+  type ResultsDestination,
+} from "../runtime/results/write-results";
+import type { RuntimeServices } from "../runtime/services";
+import { officeTheme } from "./theme";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100%", display: "flex", flexDirection: "column" },
+  tabs: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+  body: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`,
+  },
+  sheetLine: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+});
+
+type PaneTab = "bom" | "upload" | "connection";
+
+function errorCount(issues: BomIssue[]): number {
+  return issues.filter((issue) => issue.severity === "error").length;
+}
+
+export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
+  const { services } = props;
+  const styles = useStyles();
+  const bom = useBomSheet(services.workbook);
+  const upload = useUploadState(services.uploads);
+  const connection = useConnection(services);
+  const [tab, setTab] = React.useState<PaneTab>(upload.phase === "running" ? "upload" : "bom");
+
+  const sheet: BomSheet | null = bom.state.status === "ready" ? bom.state.sheet : null;
+  const read = bom.state.status === "ready" ? bom.state.read : null;
+
+  // A job still running when the pane was closed is followed again.
+  React.useEffect(() => {
+    if (sheet) void services.uploads.resume(sheet.region.sheetName, sheet.settings);
+  }, [sheet, services.uploads]);
+
+  // The ribbon's Upload BOM shows its progress here, or the problems that stopped it.
+  const stoppedOnMapping = upload.phase === "failed" && upload.failure.kind === "mapping";
+  React.useEffect(() => {
+    if (upload.phase === "running") setTab("upload");
+    if (stoppedOnMapping) setTab("bom");
+  }, [upload.phase, stoppedOnMapping]);
+
+  const selectIssue = React.useCallback(
+    (issue: BomIssue) => {
+      if (!sheet || !read) return;
+      const fieldColumn = issue.field ? read.mapping.fields[issue.field].column : null;
+      const column =
+        issue.column ??
+        (fieldColumn === null ? sheet.region.firstColumn : sheet.region.firstColumn + fieldColumn);
+      services.workbook
+        .selectCell(sheet.region.sheetName, issue.row, column)
+        .catch(() => undefined);
+    },
+    [services.workbook, sheet, read],
+  );
+
+  const startUpload = () => {
+    if (!sheet || !read || !bom.details) return;
+    const input = toUploadInput(sheet, read, bom.details);
+    void services.uploads.upload(async () => input);
+  };
+
+  const bomId = upload.phase === "done" ? upload.summary.bomId : (sheet?.settings.bomId ?? null);
+  const beside = sheet && read ? besideDataPlacement(sheet.region, read) : null;
+  const errors = read ? errorCount(read.issues) : 0;
+
+  const write = async (destination: ResultsDestination) => {
+    if (!sheet || !read || !bom.details || !bomId) throw new Error("Upload the BOM first.");
+    const written = await writeResults(
+      services.api,
+      services.workbook,
+      {
+        region: sheet.region,
+        read,
+        details: bom.details,
+        bomId,
+      },
+      destination,
+    );
+    return `Wrote ${written.rows} lines to ${written.address} (table ${written.tableName}).`;
+  };
+
+  let bomTab: React.ReactNode;
+  if (bom.state.status === "loading") {
+    bomTab = <Spinner label="Reading the active sheet…" />;
+  } else if (bom.state.status === "empty") {
+    bomTab = (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          The active sheet is empty. Open the sheet with your BOM, then read it again.
+        </MessageBarBody>
+      </MessageBar>
+    );
+  } else if (bom.state.status === "error") {
+    bomTab = (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>{bom.state.message}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+
+  return (
+    <div className={styles.root}>
+      <PaneHeader health={connection.health} healthFailed={connection.healthFailed} />
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, data) => setTab(data.value as PaneTab)}
+        aria-label="Cofactr pane sections"
+        size="small"
+      >
+        <Tab value="bom">{errors > 0 ? `BOM (${errors} to fix)` : "BOM"}</Tab>
+        <Tab value="upload">Upload</Tab>
+        <Tab value="connection">Connection</Tab>
+      </TabList>
+      <main className={styles.body}>
+        <div className={styles.sheetLine}>
+          <Body1>
+            {sheet ? (
+              <>
+                Sheet <strong>{sheet.region.sheetName}</strong>
+                {read?.headerRow ? `, header on row ${read.headerRow}` : ", no header row"}
+                {read ? `, ${read.lines.length} lines` : ""}
+              </>
+            ) : (
+              "No BOM read yet"
+            )}
+          </Body1>
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<ArrowSync20Regular />}
+            onClick={() => void bom.reload()}
+            aria-label="Re-read the active sheet"
+          >
+            Re-read
+          </Button>
+        </div>
+
+        {tab === "bom" &&
+          (bomTab ??
+            (sheet && read && (
+              <>
+                <Section title="Column mapping">
+                  <Caption1>Each field is filled from the column chosen here.</Caption1>
+                  <MappingView
+                    grid={sheet.region.values}
+                    firstColumn={sheet.region.firstColumn}
+                    read={read}
+                    onChange={bom.setOverride}
+                  />
+                </Section>
+                <Section title="Preview">
+                  <LinePreview read={read} />
+                </Section>
+                <Section title={`Problems (${read.issues.length})`}>
+                  <IssuesList issues={read.issues} onSelect={selectIssue} />
+                </Section>
+              </>
+            )))}
+
+        {tab === "upload" && (
+          <>
+            {bom.details && (
+              <Section title="BOM details">
+                <BomDetailsForm
+                  details={bom.details}
+                  disabled={upload.phase === "running"}
+                  onChange={bom.setDetails}
+                />
+              </Section>
+            )}
+            <Section title="Upload to Cofactr">
+              <UploadPanel
+                state={upload}
+                canUpload={Boolean(sheet && read)}
+                blockedReason={
+                  errors > 0 ? `${errors} problems on the BOM tab stop the upload.` : undefined
+                }
+                onUpload={startUpload}
+                onStop={() => services.uploads.stop()}
+                onShowProblems={() => setTab("bom")}
+              />
+            </Section>
+            <Section title="Results in the workbook">
+              <ResultsPanel
+                bomId={bomId}
+                besideAddress={beside ? `${sheet?.region.sheetName}!${beside.address}` : null}
+                checkBesideEmpty={async () =>
+                  beside
+                    ? services.workbook.isBlockEmpty(
+                        beside.sheetName,
+                        beside.firstRow,
+                        beside.firstColumn,
+                        beside.rowCount,
+                        beside.columnCount,
+                      )
+                    : false
+                }
+                write={write}
+                refresh={services.refreshLookups}
+              />
+            </Section>
+          </>
+        )}
+
+        {tab === "connection" && (
+          <Section title="Connection">
+            <ConnectionPanel
+              choice={connection.choice}
+              health={connection.health}
+              onSave={connection.save}
+            />
+          </Section>
+        )}
+      </main>
+    </div>
+  );
+}
+
+export function App(props: { services: RuntimeServices }): React.JSX.Element {
+  return (
+    <FluentProvider theme={officeTheme()} style={{ minHeight: "100%" }}>
+      <Pane services={props.services} />
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,5 @@
+/** The sourcing engine: a build plan that buys every BOM line the cheapest feasible way. */
+export { planSourcing, MAX_BUILDS } from "./plan";
+export { quantityNeeded } from "./need";
+export { isLifecycleRisk } from "./risk";
+export type * from "./types";

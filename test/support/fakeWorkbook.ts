@@ -1,0 +1,88 @@
+/** An in-memory `WorkbookAccess` for pane tests: one BOM region, settings, written results. */
+import type {
+  BomSheetSettings,
+  ResultsBlock,
+  ResultsOrigin,
+  ResultsTarget,
+  ResultsWritten,
+  SheetRegion,
+  WorkbookAccess,
+} from "../../src/addin/excel/workbook-access";
+import { WorkbookError } from "../../src/addin/excel/workbook-access";
+
+export interface WrittenResults {
+  target: ResultsTarget;
+  origin: ResultsOrigin;
+  block: ResultsBlock;
+}
+
+/** jsdom has no structuredClone; settings are JSON anyway. */
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export class FakeWorkbookAccess implements WorkbookAccess {
+  region: SheetRegion | null;
+  readonly settings = new Map<string, BomSheetSettings>();
+  readonly selections: { sheetName: string; row: number; column: number }[] = [];
+  readonly written: WrittenResults[] = [];
+  /** Blocks reported as holding user data, by sheet. */
+  readonly occupied = new Set<string>();
+  reads = 0;
+
+  constructor(region: SheetRegion | null) {
+    this.region = region;
+  }
+
+  async activeSheetName(): Promise<string> {
+    return this.region?.sheetName ?? "Sheet1";
+  }
+
+  async readBomRegion(): Promise<SheetRegion | null> {
+    this.reads += 1;
+    return this.region && { ...this.region, values: this.region.values.map((row) => [...row]) };
+  }
+
+  async loadSettings(sheetName: string): Promise<BomSheetSettings> {
+    return clone(this.settings.get(sheetName) ?? {});
+  }
+
+  async saveSettings(sheetName: string, patch: Partial<BomSheetSettings>) {
+    const next = { ...(this.settings.get(sheetName) ?? {}), ...clone(patch) };
+    this.settings.set(sheetName, next);
+    return clone(next);
+  }
+
+  async selectCell(sheetName: string, row: number, column: number): Promise<void> {
+    this.selections.push({ sheetName, row, column });
+  }
+
+  async isBlockEmpty(sheetName: string): Promise<boolean> {
+    return !this.occupied.has(sheetName);
+  }
+
+  async writeResults(
+    target: ResultsTarget,
+    build: (origin: ResultsOrigin) => ResultsBlock,
+  ): Promise<ResultsWritten> {
+    if (target.kind === "besideData" && this.occupied.has(target.sheetName)) {
+      throw new WorkbookError("not_empty", "Cells there are not empty; nothing was written.");
+    }
+    const origin: ResultsOrigin =
+      target.kind === "newSheet"
+        ? { sheetName: target.baseName, tableRow: target.tableRow, tableColumn: 1 }
+        : {
+            sheetName: target.sheetName,
+            tableRow: target.firstRow,
+            tableColumn: target.firstColumn,
+          };
+    const block = build(origin);
+    this.written.push({ target, origin, block });
+    return {
+      sheetName: origin.sheetName,
+      tableName: block.tableName,
+      address: `'${origin.sheetName}'!A${origin.tableRow}`,
+      syncs: 1,
+    };
+  }
+}
