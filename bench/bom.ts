@@ -2,7 +2,10 @@
  * BOM reading benchmark: maps and validates a generated 10,000-line sheet (with a preamble,
  * refdes ranges, DNP rows, alternates and a few bad cells) through readBom.
  * Usage: npm run bench:bom [-- --json] [--lines N] [--runs N]
- * With --json, the last line is {"lines", "ms", "peak_rss_mb"} (ms: median of the runs).
+ * Then an adversarial sheet: 1,000 rows of 5,000-character cells of digits, spaces, slashes and
+ * unit letters (what backtracking patterns choke on), read once.
+ * With --json, the last line is {"lines", "ms", "adversarial_rows", "adversarial_ms", "peak_rss_mb"}
+ * (ms: median of the runs).
  */
 import { readBom, type Grid } from "../src/core/bom";
 
@@ -67,6 +70,24 @@ export function generateSheet(lines: number): Grid {
   return grid;
 }
 
+/** 1,000 rows × 6 cells of 5,000 characters from an alphabet that value and refdes patterns like. */
+export function adversarialSheet(rows = 1000, width = 5000): Grid {
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const alphabet = "0123456789 /.,-kKMmunpµFRVΩ%x";
+  const cell = () => {
+    let text = "";
+    while (text.length < width) text += alphabet[Math.floor(random() * alphabet.length)];
+    return text;
+  };
+  const grid: Grid = [["Qty", "Reference", "Value", "MPN", "Description", "Notes"]];
+  for (let r = 0; r < rows; r++) grid.push(Array.from({ length: 6 }, cell));
+  return grid;
+}
+
 function main() {
   const lines = argument("--lines", 10_000);
   const runs = argument("--runs", 5);
@@ -86,12 +107,26 @@ function main() {
   if (result.lines.length !== lines) {
     throw new Error(`expected ${lines} lines, read ${result.lines.length}`);
   }
-  const summary = { lines: result.lines.length, ms, peak_rss_mb: peakRssMb };
+  const hostile = adversarialSheet();
+  const hostileStart = performance.now();
+  const hostileResult = readBom(hostile);
+  const adversarialMs = Math.round((performance.now() - hostileStart) * 10) / 10;
+  const summary = {
+    lines: result.lines.length,
+    ms,
+    adversarial_rows: hostile.length - 1,
+    adversarial_ms: adversarialMs,
+    adversarial_lines: hostileResult.lines.length,
+    peak_rss_mb: Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10,
+  };
   if (!json) {
     console.log(
       `readBom on ${lines} lines: median ${ms} ms over ${runs} runs (min ${times[0]?.toFixed(1)}, max ${times[times.length - 1]?.toFixed(1)})`,
     );
     console.log(`issues: ${result.issues.length}; peak RSS ${peakRssMb} MB`);
+    console.log(
+      `adversarial: ${hostile.length - 1} rows of 5,000-character cells in ${adversarialMs} ms`,
+    );
   }
   console.log(JSON.stringify(summary));
 }

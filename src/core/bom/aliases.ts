@@ -473,11 +473,14 @@ function compositeMatches(tokens: string[]): HeaderMatch[] {
   return found;
 }
 
+const MAX_HEADER_TEXT = 80;
 const cache = new Map<string, HeaderMatch[]>();
 const CACHE_LIMIT = 5000;
 
 /** Every field the header could name, best first. */
 export function matchHeader(raw: string): HeaderMatch[] {
+  // Headers are a few words; a long cell names no field (and is not worth normalising).
+  if (raw.length > MAX_HEADER_TEXT) return [];
   let matches = cache.get(raw);
   if (!matches) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -544,7 +547,9 @@ const VOCABULARY: string[] = [...new Set([...TABLE.keys(), ...HEADER_WORD_INDEX.
 
 /** A misspelt header: one edit away from a known phrase of 5+ letters, two from one of 9+. */
 function typoMatches(phrase: string, raw: string): HeaderMatch[] {
-  if (phrase.length < 5 || phrase.length > 40) return [];
+  // Typos are looked for in short headers only: a data cell read while looking for the header
+  // row ("Part 17, general purpose") is not compared with the whole vocabulary.
+  if (phrase.length < 5 || phrase.length > 30 || phrase.split(" ").length > 3) return [];
   for (const known of VOCABULARY) {
     if (Math.abs(known.length - phrase.length) > 2 || known.length < 5) continue;
     const allowed = known.length >= 9 ? 2 : 1;

@@ -24,6 +24,8 @@ function simplify(text: string): string {
 
 /** True when the cell is a word a DNP or fitted column uses (yes/no/x/DNP/fitted…). */
 export function isDnpVocabulary(text: string): boolean {
+  // The longest DNP phrase is "do not populate": longer cells are never DNP marks.
+  if (text.length > 32) return false;
   const word = simplify(text);
   return (
     word === "" ||

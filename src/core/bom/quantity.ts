@@ -7,6 +7,7 @@ export type QuantityReading =
   | { kind: "ok"; value: number; warning?: string }
   | { kind: "invalid"; message: string; value: number | null };
 
+const MAX_QUANTITY_TEXT = 40;
 const UNIT_WORDS = /^(?:pcs?|pieces?|ea|each|units?|st|stk|x)\.?$/i;
 /** A label written into the cell: "qty: 3", "Qty 3", "Menge: 3". */
 const LABEL = /^(?:qty|quantity|menge|anzahl|qté)\s*(?:[:=]\s*)?(?=\d)/i;
@@ -35,6 +36,13 @@ export function parseQuantity(cell: CellValue): QuantityReading {
   if (typeof cell === "number") return fromNumber(cell, String(cell));
   const text = cellText(cell);
   if (text === "") return { kind: "empty" };
+  // No quantity is written in more than a few words: a long text is not read further.
+  if (text.length > MAX_QUANTITY_TEXT)
+    return {
+      kind: "invalid",
+      message: `a ${text.length}-character text is not a quantity`,
+      value: null,
+    };
   let body = text.replace(/\s+/g, " ").replace(LABEL, "");
   // "x2", "2x", "2 pcs", "2pcs", "qty 2"
   body = body.replace(/^x\s*(?=\d)/i, "").replace(/(?<=\d)\s*x$/i, "");

@@ -157,3 +157,64 @@ describe("readBom on random sheets", () => {
     );
   });
 });
+
+describe("hostile input", () => {
+  /** Text made of what value, quantity and designator patterns look for. */
+  const hostileText = (maxLength: number) =>
+    fc
+      .array(fc.constantFrom(..."0123456789 /.,-kKMmunpµFRVΩ%xCRU#:;"), { maxLength })
+      .map((chars) => chars.join(""));
+
+  it("reads sheets whose cells run to 10,000 characters, accounting for every row", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(fc.oneof(hostileText(10_000), fc.string({ maxLength: 40 })), { maxLength: 6 }),
+          {
+            minLength: 1,
+            maxLength: 12,
+          },
+        ),
+        (body) => {
+          const grid: Grid = [["Qty", "Reference", "Value", "MPN", "Description", "DNP"], ...body];
+          const result = readBom(grid);
+          const accounted = new Set([
+            ...result.lineRows,
+            ...(result.skippedRows ?? []).map((skip) => skip.row),
+          ]);
+          for (let row = 2; row <= grid.length; row++) expect(accounted.has(row)).toBe(true);
+          for (const issue of result.issues) expect(issue.message.length).toBeLessThan(2_000);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("maps sheets of random text without a header, every row a line or a skip", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string({ maxLength: 30 }), { minLength: 1, maxLength: 8 }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (grid) => {
+          const result = readBom(grid);
+          const accounted = new Set([
+            ...result.lineRows,
+            ...(result.skippedRows ?? []).map((skip) => skip.row),
+          ]);
+          const first = (result.headerRow ?? 0) + 1;
+          for (let row = first; row <= grid.length; row++) {
+            if (
+              grid.slice(0, row - 1).every((r) => r.every((c) => c.trim() === "")) &&
+              result.headerRow === null
+            )
+              continue; // leading blank rows of a headerless sheet are not data
+            expect(accounted.has(row)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
