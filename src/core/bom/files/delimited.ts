@@ -75,6 +75,10 @@ export function rankDelimiters(text: string): DelimiterScore[] {
   const scores = DELIMITERS.map((delimiter) =>
     scoreRows(parseDelimited(start, delimiter, SAMPLE_ROWS).rows, delimiter),
   );
-  // Stable sort: on a full tie the order of DELIMITERS (comma first) decides.
-  return scores.sort((a, b) => b.score - a.score || b.fields - a.fields);
+  // On equal consistency a tab wins (cell text almost never holds one, while commas in
+  // descriptions can be as regular as the delimiter), then more fields, then DELIMITERS' order.
+  const tabFirst = (score: DelimiterScore) => (score.delimiter === "\t" ? 1 : 0);
+  return scores.sort(
+    (a, b) => b.score - a.score || tabFirst(b) - tabFirst(a) || b.fields - a.fields,
+  );
 }

@@ -63,6 +63,17 @@ describe("delimiter detection", () => {
     ]);
   });
 
+  it("prefers the tab when commas inside a column are just as regular", () => {
+    const text = [
+      "Ref\tQty\tDescription (type, value, tolerance, size)",
+      "R1\t1\tRES, 10k, 1%, 0603",
+      "R2\t1\tRES, 4k7, 1%, 0603",
+    ].join("\n");
+    const sheet = readTextTable(text);
+    expect(sheet.delimiter).toBe("\t");
+    expect(sheet.grid[1]).toEqual(["R1", "1", "RES, 10k, 1%, 0603"]);
+  });
+
   it("reads a single column of part numbers as one cell a line", () => {
     const sheet = readTextTable("MPN\nLM358DR\nNE555P\n");
     expect(sheet.grid).toEqual([["MPN"], ["LM358DR"], ["NE555P"]]);
