@@ -13,6 +13,7 @@ export { sniffFormat, sniffMarkup, type SniffedFormat } from "./sniff";
 export { readTextTable, type TextDelimiter, type TextSheet } from "./read-text";
 export { detectFixedWidth, splitFixedWidthLine, type FixedWidthLayout } from "./fixed-width";
 export { DELIMITERS, type Delimiter } from "./lines";
+export { splitPastedColumn, type PastedColumnSplit } from "./pasted-column";
 export { chooseBomSheet, type NamedSheet, type SheetChoice } from "./choose-sheet";
 
 export type BomFileContent =
