@@ -94,7 +94,7 @@ const CASES: Record<string, Case> = {
 /** A route without a case of its own: parameters filled in, an empty object as body. */
 function probe(method: string, url: string): Case {
   return {
-    path: url.replace(/:[A-Za-z]+/g, "probe-1"),
+    path: url.replace(/:[a-z]+/gi, "probe-1"),
     ...(method === "GET" || method === "DELETE" ? {} : { body: {} }),
     quotesUpstream: false,
   };
