@@ -4,17 +4,13 @@
  * rules (src/core/pricing.ts), and the BOM total.
  */
 import Papa from "papaparse";
-import {
-  LOOKUP_MAX_QUERIES,
-  type LookupResponse,
-  type LookupResult,
-  type PartQuery,
-} from "../core/api";
-import { queryKey } from "../core/query-key";
+import type { LookupResult } from "../core/api";
 import { bestQuote, isKnownCurrency, normalizeCurrency } from "../core/pricing";
 import { ApiClient } from "./http";
 import { CliError, type CliIo } from "./io";
 import { loadBom } from "./load-bom";
+import { lookupAll } from "./lookup-parts";
+import { queryKey } from "../core/query-key";
 
 export interface PriceOptions {
   builds: number;
@@ -59,31 +55,6 @@ export interface PriceReport {
   total: number;
   priced_lines: number;
   unpriced_lines: number;
-}
-
-/** Resolves every distinct (MPN, manufacturer) once, in requests of at most 2000 queries. */
-async function lookupAll(
-  client: ApiClient,
-  queries: PartQuery[],
-): Promise<Map<string, LookupResult>> {
-  const distinct = new Map<string, PartQuery>();
-  for (const query of queries)
-    if (!distinct.has(queryKey(query))) distinct.set(queryKey(query), query);
-  const unique = [...distinct.values()];
-  const results = new Map<string, LookupResult>();
-  for (let start = 0; start < unique.length; start += LOOKUP_MAX_QUERIES) {
-    const chunk = unique.slice(start, start + LOOKUP_MAX_QUERIES);
-    const response = await client.send<LookupResponse>("POST", "/api/parts/lookup", {
-      queries: chunk,
-    });
-    if (!response || !Array.isArray(response.results) || response.results.length !== chunk.length) {
-      throw new CliError(
-        `the server answered ${chunk.length} queries with ${response?.results?.length ?? "no"} results`,
-      );
-    }
-    chunk.forEach((query, i) => results.set(queryKey(query), response.results[i] as LookupResult));
-  }
-  return results;
 }
 
 const roundMoney = (value: number) => Math.round(value * 10000) / 10000;

@@ -1,10 +1,23 @@
-/** The cofactr-bom command line: map, upload, price. */
+/** The cofactr-bom command line: map, upload, price, plan. */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { DEFAULT_SERVER, ApiRequestError, BAD_SERVER_URL } from "./http";
 import { CliError, processIo, type CliIo } from "./io";
 import { mapCommand } from "./map-command";
 import { uploadCommand } from "./upload-command";
 import { priceCommand } from "./price-command";
+import { parseBuilds, parseList, parsePercent, planCommand } from "./plan-command";
+
+function wholeNumber(value: string): number {
+  if (!/^\d{1,9}$/.test(value.trim())) throw new InvalidArgumentError("must be a whole number");
+  return Number(value);
+}
+
+function amount(value: string): number {
+  const number = Number(value);
+  if (!/^\d{1,9}(?:\.\d{1,6})?$/.test(value.trim()) || !Number.isFinite(number))
+    throw new InvalidArgumentError("must be an amount such as 2.5");
+  return number;
+}
 
 function positiveInteger(value: string): number {
   const number = Number(value);
@@ -16,7 +29,7 @@ function positiveInteger(value: string): number {
 
 export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command("cofactr-bom")
-    .description("Understand, upload and price BOM files (CSV, TSV, XLSX) with Cofactr.")
+    .description("Understand, upload, price and plan BOM files (CSV, TSV, XLSX) with Cofactr.")
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
     .exitOverride()
     .showHelpAfterError();
@@ -83,6 +96,54 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
           currency: options.currency as string,
           server: options.server as string,
           ...(options.sheet !== undefined ? { sheet: options.sheet as string } : {}),
+          ...(token(options) ? { token: token(options) as string } : {}),
+          csv: options.csv === true,
+          json: options.json === true,
+        },
+        io,
+      ),
+    );
+  });
+  serverOption(
+    program
+      .command("plan")
+      .description(
+        "plan the purchase for several build quantities: cheapest feasible offers per line, " +
+          "split across sellers, shortfalls and risks",
+      )
+      .argument("<file>", "BOM file")
+      .requiredOption("--builds <list>", "board counts, e.g. 10,100,1000", parseBuilds)
+      .option("--attrition <percent>", "extra units per line, e.g. 2%", parsePercent, 0)
+      .option("--min-extra <n>", "at least this many extra units per line", wholeNumber, 0)
+      .option("--authorized-only", "only authorized sellers")
+      .option("--currency <code>", "ISO 4217 currency", "USD")
+      .option("--sellers <list>", "only these sellers, e.g. Digi-Key,Mouser", parseList, [])
+      .option("--prefer <list>", "preferred sellers (they win ties)", parseList, [])
+      .option("--max-sellers <n>", "at most this many sellers in each build", positiveInteger)
+      .option("--seller-cost <amount>", "weigh each extra seller on a line at this cost", amount, 0)
+      .option("--sheet <name>", "worksheet of an .xlsx file")
+      .option("--csv", "print CSV (one row per build and line, with TOTAL rows)")
+      .option("--xlsx <out>", "write a workbook: the plan, one buy list per seller, BOM health")
+      .option("--json", "print JSON"),
+  ).action(async (file: string, options: Record<string, unknown>) => {
+    if (options.csv === true && options.xlsx !== undefined)
+      throw new CliError("give --csv or --xlsx, not both", 2);
+    setExitCode(
+      await planCommand(
+        file,
+        {
+          builds: options.builds as number[],
+          currency: options.currency as string,
+          attritionPercent: options.attrition as number,
+          minExtra: options.minExtra as number,
+          authorizedOnly: options.authorizedOnly === true,
+          sellers: options.sellers as string[],
+          prefer: options.prefer as string[],
+          sellerCost: options.sellerCost as number,
+          server: options.server as string,
+          ...(options.maxSellers !== undefined ? { maxSellers: options.maxSellers as number } : {}),
+          ...(options.sheet !== undefined ? { sheet: options.sheet as string } : {}),
+          ...(options.xlsx !== undefined ? { xlsx: options.xlsx as string } : {}),
           ...(token(options) ? { token: token(options) as string } : {}),
           csv: options.csv === true,
           json: options.json === true,

@@ -7,6 +7,13 @@ import type { UpsertBomBody } from "./cofactr";
 /** Most queries one `POST /api/parts/lookup` accepts. */
 export const LOOKUP_MAX_QUERIES = 2000;
 
+/**
+ * How long the add-in waits for one /api request before it gives up. The server's own
+ * deadline for a request (API_DEADLINE_MS) is kept below it, so that the user reads the
+ * server's message ("Cofactr did not answer within 20 s") rather than a bare timeout.
+ */
+export const API_CLIENT_TIMEOUT_MS = 25_000;
+
 /** Header carrying the gateway access token when the server holds Cofactr keys. */
 export const GATEWAY_TOKEN_HEADER = "x-gateway-token";
 /** Headers carrying a user's own Cofactr keys, forwarded per request (never stored). */
@@ -54,7 +61,10 @@ export interface LookupRequest {
   refresh?: boolean;
 }
 
-/** `POST /api/cache/clear`: forgets the cached lookups (of the caller's keys). */
+/** Header carrying an admin token (ADMIN_TOKENS) for the operator's routes. */
+export const ADMIN_TOKEN_HEADER = "x-admin-token";
+
+/** `POST /api/cache/clear` (admin token): forgets the cached lookups (of the caller's keys). */
 export interface CacheClearResponse {
   cleared: number;
 }
@@ -108,8 +118,14 @@ export interface Part {
 }
 
 export type LookupResult =
-  | { status: "found"; part: Part }
-  | { status: "not_found"; message: string }
+  | {
+      status: "found";
+      part: Part;
+      /** ISO-8601: when the part's offers and stock were fetched from Cofactr (the add-in ages
+       * its own cache from this, not from when it received the answer). */
+      fetched_at?: string;
+    }
+  | { status: "not_found"; message: string; fetched_at?: string }
   | { status: "error"; message: string };
 
 export interface LookupResponse {

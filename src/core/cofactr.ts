@@ -6,6 +6,18 @@
 /** The 1–255 character limit Cofactr puts on every string field of a raw bomline. */
 export const COFACTR_MAX_STRING = 255;
 
+/** Characters as Cofactr (Python) counts them: code points, so "😀" is one, not two. */
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
+
+/** Whether a string fits Cofactr's 255-character limit. */
+export function fitsCofactrString(text: string): boolean {
+  return codePointLength(text) <= COFACTR_MAX_STRING;
+}
+
 /** The Knowledge Graph's batch endpoint takes at most this many members. */
 export const GRAPH_BATCH_MAX = 250;
 

@@ -2,15 +2,25 @@
 import fs from "node:fs";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import fastifyStatic from "@fastify/static";
+import { AdminCheck } from "./admin";
+import { AuthThrottle } from "./auth-throttle";
 import type { ServerConfig } from "./config";
-import { ApiError } from "./errors";
+import { capConnectionsPerAddress, fastifyTimeouts, httpServerOptions } from "./connection-limits";
+import {
+  API_HEADERS,
+  clientErrorHandler,
+  frameworkErrors,
+  registerErrorReplies,
+} from "./error-replies";
 import { registerGatewayCheck } from "./gateway";
+import { registerJsonBodyParser } from "./json-body";
 import { loggerOptions } from "./logging";
-import { PartLookupService } from "./lookup/lookup-service";
+import { PartLookupService, type Clock } from "./lookup/lookup-service";
+import { registerResponseRedaction } from "./response-redaction";
+import { RouteTable } from "./route-table";
 import { registerBomRoutes } from "./routes/boms";
 import { registerHealthRoute } from "./routes/health";
 import { registerLookupRoutes } from "./routes/lookup";
-import { toApiError } from "./routes/upstream-failure";
 import { UpstreamAccess } from "./upstream/access";
 
 export interface AppOptions {
@@ -18,61 +28,71 @@ export interface AppOptions {
   https?: { key: Buffer; cert: Buffer } | null;
   /** Replaces the pino logger, e.g. to capture log lines in a test. */
   logger?: FastifyServerOptions["logger"];
+  /** The lookup cache's clock (a benchmark moves it past the price lifetime). */
+  clock?: Clock;
 }
 
 /** Largest request body (a BOM of many thousand lines fits); bigger is 413. */
 export const BODY_LIMIT = 5 * 1024 * 1024;
+/** Longest path parameter the router accepts; ids are checked (≤ 255) by the routes. */
+const MAX_PARAM_LENGTH = 4096;
 
-export function buildApp({ config, https, logger }: AppOptions): FastifyInstance {
+export interface BuiltApp {
+  app: FastifyInstance;
+  /** Every /api route, as registered. */
+  routes: RouteTable;
+}
+
+export function buildApp(options: AppOptions): FastifyInstance {
+  return assembleApp(options).app;
+}
+
+export function assembleApp({ config, https, logger, clock }: AppOptions): BuiltApp {
+  const limits = config.connections;
+  const timeouts = { headersMs: limits.headersTimeoutMs, bodyMs: limits.bodyTimeoutMs };
   const base: FastifyServerOptions = {
     logger: logger ?? loggerOptions(config.logLevel),
     bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    ...fastifyTimeouts(limits, config.apiDeadlineMs),
+    frameworkErrors: frameworkErrors as FastifyServerOptions["frameworkErrors"],
+    clientErrorHandler: (error, socket) => clientErrorHandler(error, socket, timeouts),
   };
+  const serverOptions = httpServerOptions(limits);
   // Fastify's types split HTTP and HTTPS instances; the routes treat both alike.
   const app = (
-    https ? Fastify({ ...base, https } as FastifyServerOptions) : Fastify(base)
+    https
+      ? Fastify({ ...base, https: { ...https, ...serverOptions } } as FastifyServerOptions)
+      : Fastify({ ...base, http: serverOptions })
   ) as FastifyInstance;
+  capConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress);
 
-  app.setErrorHandler((rawError, request, reply) => {
-    const mapped = toApiError(rawError, { userKeys: false, notFound: "Not found." });
-    const error = mapped as Error & { statusCode?: number };
-    if (error instanceof ApiError) {
-      if (error.statusCode >= 500)
-        request.log.warn({ code: error.code, reason: error.message }, "upstream failure");
-      return reply.status(error.statusCode).send(error.toBody());
-    }
-    const status = error.statusCode ?? 500;
-    if (status >= 500) request.log.error({ err: error }, "request failed");
-    const code = status === 413 ? "payload_too_large" : status < 500 ? "bad_request" : "internal";
-    const message = status < 500 ? error.message : "The server could not complete the request.";
-    return reply.status(status).send(new ApiError(status, code, message).toBody());
-  });
-
-  app.setNotFoundHandler((request, reply) => {
-    const url = request.url.split("?")[0] ?? "";
-    if (url.startsWith("/api/") || url === "/api") {
-      return reply
-        .status(404)
-        .send(new ApiError(404, "not_found", `No API route ${request.method} ${url}`).toBody());
-    }
-    return reply.status(404).type("text/plain").send("Not found");
-  });
+  const routes = new RouteTable();
+  routes.watch(app);
+  registerErrorReplies(app, routes);
+  registerJsonBodyParser(app);
 
   app.addHook("onSend", async (request, reply) => {
-    // Cheap hardening: no MIME sniffing of add-in files or JSON; /api answers (prices, BOMs)
-    // are per-caller and never stored by a cache. No CORS headers: the add-in is same-origin.
-    void reply.header("x-content-type-options", "nosniff");
-    if (request.url.startsWith("/api")) void reply.header("cache-control", "no-store");
+    // No MIME sniffing of add-in files or JSON; /api answers (prices, BOMs) are per-caller and
+    // never stored by a cache. No CORS headers: the add-in is same-origin.
+    void reply.header("x-content-type-options", API_HEADERS["x-content-type-options"]);
+    if (request.url.startsWith("/api")) {
+      void reply.header("cache-control", API_HEADERS["cache-control"]);
+    }
   });
+  registerResponseRedaction(app, config);
 
-  registerGatewayCheck(app, config.gatewayTokens);
+  const throttle = new AuthThrottle(app, limits.authFailuresPerMinute);
+  registerGatewayCheck(app, config.gatewayTokens, throttle);
   registerHealthRoute(app, config);
   const access = new UpstreamAccess(config);
-  registerLookupRoutes(app, access, new PartLookupService(config.lookupCache));
-  registerBomRoutes(app, access);
+  const lookups = new PartLookupService(config.lookupCache, clock);
+  const admin = new AdminCheck(config.adminTokens, throttle);
+  registerLookupRoutes(app, access, lookups, admin, config.apiDeadlineMs);
+  registerBomRoutes(app, access, config.apiDeadlineMs);
 
   if (fs.existsSync(config.addinDistDir)) {
     app.register(fastifyStatic, { root: config.addinDistDir, index: ["taskpane.html"] });
   }
-  return app;
+  return { app, routes };
 }

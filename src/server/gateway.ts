@@ -1,19 +1,24 @@
 /** With server-held keys, every /api call but the health check must bring a gateway token, so
- * that the server is never an open relay for the keys. */
-import { createHash, timingSafeEqual } from "node:crypto";
+ * that the server is never an open relay for the keys. Wrong tokens are throttled per address. */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { GATEWAY_TOKEN_HEADER } from "../core/api";
+import type { AuthThrottle } from "./auth-throttle";
 import { ApiError } from "./errors";
+import { isApiPath } from "./route-table";
+import { headerValue, TokenSet } from "./tokens";
 
 const OPEN_PATHS = new Set(["/api/health"]);
 
-export function registerGatewayCheck(app: FastifyInstance, tokens: readonly string[]): void {
+export function registerGatewayCheck(
+  app: FastifyInstance,
+  tokens: readonly string[],
+  throttle: AuthThrottle,
+): void {
   if (tokens.length === 0) return;
-  const expected = tokens.map(fingerprint);
+  const expected = new TokenSet(tokens);
   app.addHook("onRequest", async (request) => {
     if (!needsToken(request)) return;
-    const sent = request.headers[GATEWAY_TOKEN_HEADER];
-    const token = Array.isArray(sent) ? sent[0] : sent;
+    const token = headerValue(request.headers[GATEWAY_TOKEN_HEADER]);
     if (!token) {
       throw new ApiError(
         401,
@@ -21,13 +26,9 @@ export function registerGatewayCheck(app: FastifyInstance, tokens: readonly stri
         `This server holds Cofactr keys: send a gateway access token in the ${GATEWAY_TOKEN_HEADER} header.`,
       );
     }
-    const given = fingerprint(token);
-    // Compare fixed-length digests in constant time, against every token, without early exit.
-    const matches = expected.reduce(
-      (found, candidate) => timingSafeEqual(candidate, given) || found,
-      false,
-    );
-    if (!matches) {
+    throttle.refuseIfBlocked(request);
+    if (!expected.matches(token)) {
+      await throttle.recordFailure(request);
       throw new ApiError(401, "gateway_token_invalid", "The gateway access token is not valid.");
     }
   });
@@ -44,12 +45,4 @@ function needsToken(request: FastifyRequest): boolean {
   if (route !== undefined && OPEN_PATHS.has(route)) return false;
   const rawPath = request.url.split("?")[0] ?? "";
   return (route !== undefined && isApiPath(route)) || isApiPath(rawPath);
-}
-
-function isApiPath(path: string): boolean {
-  return path === "/api" || path.startsWith("/api/");
-}
-
-function fingerprint(token: string): Buffer {
-  return createHash("sha256").update(token.trim()).digest();
 }

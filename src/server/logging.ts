@@ -4,6 +4,7 @@ export const REDACTED_PATHS = [
   "req.headers['x-api-key']",
   "req.headers['x-client-id']",
   "req.headers['x-gateway-token']",
+  "req.headers['x-admin-token']",
   "req.headers['x-cofactr-client-id']",
   "req.headers['x-cofactr-api-key']",
   "req.headers['x-cofactr-platform-key']",

@@ -8,6 +8,7 @@ import { loadOrCreateCertificates } from "./certs";
 import { readConfig, type ServerConfig } from "./config";
 import type { EmulatorOptions, RunningEmulator } from "./emulator/contract";
 import { loggerOptions } from "./logging";
+import type { Clock } from "./lookup/part-cache";
 
 /** Where log lines go: any object with `write(line)` (a test can collect them). */
 export interface LogDestination {
@@ -26,6 +27,8 @@ export interface StartOptions {
   /** Default 127.0.0.1 and an ephemeral port. */
   host?: string;
   port?: number;
+  /** The lookup cache's clock (a benchmark moves it past the price lifetime). */
+  clock?: Clock;
 }
 
 export interface RunningAddinServer {
@@ -58,7 +61,7 @@ export async function startAddinServer(options: StartOptions = {}): Promise<Runn
           ...(options.logger.stream ? { stream: options.logger.stream } : {}),
         }
       : false;
-    const app = buildApp({ config, https: certificates, logger });
+    const app = buildApp({ config, https: certificates, logger, clock: options.clock });
     await app.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 0 });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : (options.port ?? 0);

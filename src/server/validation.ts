@@ -2,10 +2,12 @@
 import { z } from "zod";
 import { LOOKUP_MAX_QUERIES } from "../core/api";
 import { COFACTR_MAX_STRING } from "../core/cofactr";
+import { cofactrString } from "./cofactr-text";
 import { ApiError } from "./errors";
 
-/** Cofactr's strings: 1–255 characters (an empty value is sent as null, never ""). */
-const cofactrText = z.string().min(1).max(COFACTR_MAX_STRING);
+/** Cofactr's strings: 1–255 characters, counted as code points (an empty value is sent as
+ * null, never ""). */
+const cofactrText = cofactrString();
 const optionalText = cofactrText.nullable().optional();
 /** Deeper metadata than this is refused: it is free-form, but the server walks and re-serialises it. */
 export const METADATA_MAX_DEPTH = 32;

@@ -10,7 +10,7 @@ const CREDENTIALS = {
   graphApiKey: "emu-graph-key-8b1f3e",
   platformApiKey: "emu-platform-key-6c0d7a",
 };
-const GATEWAY_TOKEN = "gateway-token-2f9e41";
+const GATEWAY_TOKEN = "gateway-token-2f9e41-aaaaaaaaaa";
 const FAST = { UPSTREAM_BACKOFF_MS: "20", UPSTREAM_DEADLINE_MS: "8000" };
 
 const sheet = {

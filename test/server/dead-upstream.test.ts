@@ -13,12 +13,12 @@ const KEYS = {
   COFACTR_CLIENT_ID: "dead-client",
   COFACTR_GRAPH_API_KEY: "dead-graph-key",
   COFACTR_PLATFORM_API_KEY: "dead-platform-key",
-  GATEWAY_TOKENS: "dead-token",
+  GATEWAY_TOKENS: "dead-token-0123456789abcdefgh",
   UPSTREAM_BACKOFF_MS: "20",
   UPSTREAM_ATTEMPT_TIMEOUT_MS: "300",
   UPSTREAM_DEADLINE_MS: "1000",
 };
-const TOKEN = { [GATEWAY_TOKEN_HEADER]: "dead-token" };
+const TOKEN = { [GATEWAY_TOKEN_HEADER]: "dead-token-0123456789abcdefgh" };
 
 describe("a Cofactr that cannot be reached", () => {
   let server: RunningAddinServer;
@@ -83,10 +83,14 @@ describe("a Cofactr that never answers", () => {
         { queries: [{ mpn: "LM317T", manufacturer: "TI" }] },
         TOKEN,
       );
+      // Three 0.3 s attempts end just before the 1 s deadline; on a loaded machine the
+      // deadline may come first. Either way the message says how long Cofactr had.
       expect(response.body.results).toEqual([
         {
           status: "error",
-          message: "Knowledge Graph batch: Cofactr did not answer within 0.3 s (after 3 attempts)",
+          message: expect.stringMatching(
+            /^Knowledge Graph batch: Cofactr did not answer within (0\.3 s \(after 3 attempts\)|1 s)$/,
+          ),
         },
       ]);
       expect(silent.requests.length).toBeGreaterThanOrEqual(2);

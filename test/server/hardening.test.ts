@@ -2,7 +2,6 @@
  * gateway check, ids that would walk the Platform path, upstream answers that echo the keys,
  * redirects, nesting, and the headers the server sends. */
 import fs from "node:fs";
-import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -12,42 +11,13 @@ import { readConfig } from "../../src/server/config";
 import { call, captureLogs, startTestApp, type TestApp } from "./support/app-harness";
 import { redactSecrets, secretsIn } from "../../src/server/upstream/redact";
 import { startFakeUpstream, type FakeUpstream } from "./support/fake-upstream";
-
-interface RawReply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** A request whose target goes on the wire exactly as written (fetch would normalise it). */
-function rawRequest(
-  base: string,
-  method: string,
-  target: string,
-  headers: Record<string, string> = {},
-  body?: string,
-): Promise<RawReply> {
-  const { hostname, port } = new URL(base);
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: hostname, port, method, path: target, headers }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }),
-      );
-    });
-    request.on("error", reject);
-    if (body !== undefined) request.write(body);
-    request.end();
-  });
-}
+import { rawRequest } from "./support/raw-http";
 
 const SERVER_KEYS = {
   COFACTR_CLIENT_ID: "hardening-client-71c3",
   COFACTR_GRAPH_API_KEY: "hardening-graph-key-5e0b",
   COFACTR_PLATFORM_API_KEY: "hardening-platform-key-9a44",
-  GATEWAY_TOKENS: "hardening-gateway-token",
+  GATEWAY_TOKENS: "hardening-gateway-token-0123456789",
 };
 const USER_KEYS = {
   [USER_KEY_HEADERS.graphClientId]: "user-client-33d1",

@@ -82,3 +82,21 @@ export function readRequiredText(value: Raw, argument: string): string {
   if (isBlank(value)) throw invalidValue(`${argument} is empty`);
   return asText(value, argument);
 }
+
+const YES = new Set(["true", "yes", "y", "1"]);
+const NO = new Set(["false", "no", "n", "0"]);
+
+/** A yes/no argument such as `authorized`: TRUE/FALSE, 1/0 or the words; blank → fallback. */
+export function readYesNo(value: Raw, argument: string, fallback: boolean): boolean {
+  if (value == null || value === "") return fallback;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") {
+    if (value === 1 || value === 0) return value === 1;
+  } else if (typeof value === "string") {
+    const word = value.trim().toLowerCase();
+    if (word === "") return fallback;
+    if (YES.has(word)) return true;
+    if (NO.has(word)) return false;
+  }
+  throw invalidValue(`${argument} must be TRUE or FALSE`);
+}

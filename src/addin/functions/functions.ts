@@ -2,12 +2,29 @@
  * build functions.json and appends the CustomFunctions.associate calls, so this module does
  * neither. Each body checks its arguments and makes one call to the lookup service; the logic
  * lives in the modules it imports. Nothing here touches Office at import time. */
-import { readCurrency, readPartQuery, readQuantity, readRequiredText, readSeller } from "./args";
-import { notAvailable } from "./errors";
+import {
+  readCurrency,
+  readPartQuery,
+  readQuantity,
+  readRequiredText,
+  readSeller,
+  readYesNo,
+} from "./args";
+import { invalidValue, notAvailable } from "./errors";
 import { findPart } from "./find-part";
 import { offersTable } from "./offers-table";
 import { partCard } from "./part-card";
-import { leadDaysOf, specValue, stockOf, textField, unitPriceOf } from "./part-facts";
+import {
+  availableToward,
+  leadDaysOf,
+  sellerOffers,
+  specValue,
+  stockOf,
+  textField,
+  unitPriceOf,
+  withAuthorized,
+} from "./part-facts";
+import { priceBreaksTable } from "./price-breaks-table";
 
 const ADDIN_VERSION = "0.1.0";
 
@@ -124,6 +141,7 @@ export async function datasheet(mpn: string, manufacturer?: string): Promise<str
  * @param [quantity] Units to buy, a whole number (default 1).
  * @param [currency] ISO currency code (default "USD").
  * @param [seller] Seller name, e.g. "Digi-Key" or "digikey". Leave empty for the best offer.
+ * @param [authorized] TRUE for authorized sellers only (default FALSE).
  * @returns The unit price at that quantity.
  */
 export async function price(
@@ -132,12 +150,15 @@ export async function price(
   quantity?: number,
   currency?: string,
   seller?: string,
+  authorized?: boolean,
 ): Promise<number> {
   const query = readPartQuery(mpn, manufacturer);
   const units = readQuantity(quantity);
   const code = readCurrency(currency);
   const sellerName = readSeller(seller);
-  return unitPriceOf(await findPart(query, "market"), units, code, sellerName);
+  const onlyAuthorized = readYesNo(authorized, "authorized", false);
+  const part = withAuthorized(await findPart(query, "market"), onlyAuthorized);
+  return unitPriceOf(part, units, code, sellerName);
 }
 
 /**
@@ -147,12 +168,65 @@ export async function price(
  * @param mpn Manufacturer part number.
  * @param [manufacturer] Manufacturer name. Leave empty for any.
  * @param [seller] Seller name. Leave empty for all sellers.
+ * @param [authorized] TRUE for authorized sellers only (default FALSE).
  * @returns Units in stock.
  */
-export async function stock(mpn: string, manufacturer?: string, seller?: string): Promise<number> {
+export async function stock(
+  mpn: string,
+  manufacturer?: string,
+  seller?: string,
+  authorized?: boolean,
+): Promise<number> {
   const query = readPartQuery(mpn, manufacturer);
   const sellerName = readSeller(seller);
-  return stockOf(await findPart(query, "market"), sellerName);
+  const onlyAuthorized = readYesNo(authorized, "authorized", false);
+  return stockOf(await findPart(query, "market"), sellerName, onlyAuthorized);
+}
+
+/**
+ * Units purchasable now toward a quantity, across sellers, each order honouring its minimum order, order multiple and stock (the build planner's rule); at most the quantity. Leave the manufacturer empty for any: =COFACTR.AVAILABILITY(A2,,1000).
+ * @customfunction AVAILABILITY
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param manufacturer Manufacturer name; empty for any.
+ * @param quantity Units wanted, a whole number.
+ * @param [authorized] TRUE (default) for authorized sellers only, FALSE for any seller.
+ * @returns Units purchasable now, from 0 to the quantity.
+ */
+export async function availability(
+  mpn: string,
+  manufacturer: string,
+  quantity: number,
+  authorized?: boolean,
+): Promise<number> {
+  const query = readPartQuery(mpn, manufacturer);
+  if (quantity == null || (quantity as unknown) === "") throw invalidValue("quantity is empty");
+  const units = readQuantity(quantity);
+  const onlyAuthorized = readYesNo(authorized, "authorized", true);
+  return availableToward(await findPart(query, "market"), units, onlyAuthorized);
+}
+
+/**
+ * Every price break of a part as a table that spills below and right of the cell: quantity, unit price, seller, currency (the seller's own).
+ * @customfunction PRICEBREAKS
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param [manufacturer] Manufacturer name. Leave empty for any.
+ * @param [seller] Seller name. Leave empty for all sellers.
+ * @returns A header row and one row per price break.
+ */
+export async function priceBreaks(
+  mpn: string,
+  manufacturer?: string,
+  seller?: string,
+): Promise<unknown[][]> {
+  const query = readPartQuery(mpn, manufacturer);
+  const sellerName = readSeller(seller);
+  const part = await findPart(query, "market");
+  const offers = sellerName === undefined ? part.offers : sellerOffers(part, sellerName);
+  const table = priceBreaksTable({ ...part, offers });
+  if (table.length < 2) throw notAvailable(`no price breaks for ${part.mpn}`);
+  return table;
 }
 
 /**
@@ -196,16 +270,19 @@ export async function spec(mpn: string, manufacturer: string, name: string): Pro
  * @param mpn Manufacturer part number.
  * @param [manufacturer] Manufacturer name. Leave empty for any.
  * @param [quantity] Units to buy, for the unit price column (default 1).
+ * @param [authorized] TRUE for authorized sellers only (default FALSE).
  * @returns A header row and one row per offer, cheapest first.
  */
 export async function offers(
   mpn: string,
   manufacturer?: string,
   quantity?: number,
+  authorized?: boolean,
 ): Promise<unknown[][]> {
   const query = readPartQuery(mpn, manufacturer);
   const units = readQuantity(quantity);
-  const part = await findPart(query, "market");
+  const onlyAuthorized = readYesNo(authorized, "authorized", false);
+  const part = withAuthorized(await findPart(query, "market"), onlyAuthorized);
   if (part.offers.length === 0) throw notAvailable(`no offers for ${part.mpn}`);
   return offersTable(part, units);
 }

@@ -4,6 +4,7 @@
  */
 import type { Part, PartOffer } from "../../core/api";
 import { bestQuote, normalizeSellerName as looseName, sellerMatches } from "../../core/pricing";
+import { planSourcing } from "../../core/sourcing";
 import { notAvailable } from "./errors";
 
 export type TextField = "description" | "manufacturer" | "lifecycle" | "package" | "datasheet";
@@ -31,14 +32,57 @@ export function sellerOffers(part: Part, seller: string): PartOffer[] {
   return offers;
 }
 
+/** The part with only its authorized sellers' offers when `authorized` is set. */
+export function withAuthorized(part: Part, authorized: boolean): Part {
+  return authorized ? { ...part, offers: part.offers.filter((offer) => offer.authorized) } : part;
+}
+
+/** A seller's stock: its largest offer (one stock is listed once per packaging). */
+function sellerStock(offers: PartOffer[]): number {
+  return Math.max(0, ...offers.map((offer) => offer.stock));
+}
+
 /**
  * Units in stock. All sellers: the part's total. One seller: its largest offer, because a
  * distributor lists the same stock once per packaging (cut tape, reel) and a sum would count
- * it twice.
+ * it twice. Authorized only: the sum of each authorized seller's stock.
  */
-export function stockOf(part: Part, seller: string | undefined): number {
-  if (seller === undefined) return part.total_stock;
-  return Math.max(...sellerOffers(part, seller).map((offer) => offer.stock));
+export function stockOf(part: Part, seller: string | undefined, authorized = false): number {
+  if (seller !== undefined)
+    return sellerStock(sellerOffers(withAuthorized(part, authorized), seller));
+  if (!authorized) return part.total_stock;
+  const bySeller = new Map<string, PartOffer[]>();
+  for (const offer of withAuthorized(part, true).offers) {
+    const key = offer.seller_id || looseName(offer.seller);
+    bySeller.set(key, [...(bySeller.get(key) ?? []), offer]);
+  }
+  return [...bySeller.values()].reduce((sum, offers) => sum + sellerStock(offers), 0);
+}
+
+/**
+ * Units purchasable now toward `quantity`: what the build planner (src/core/sourcing) would
+ * buy for it, across sellers, each order honouring its MOQ, multiple and stock; at most
+ * `quantity`. Offers priced in (or converted to) USD count.
+ */
+export function availableToward(part: Part, quantity: number, authorized: boolean): number {
+  const plan = planSourcing(
+    [
+      {
+        id: part.cpid,
+        quantityPerBoard: quantity,
+        doNotPlace: false,
+        part: {
+          mpn: part.mpn,
+          manufacturer: part.manufacturer,
+          lifecycle: null,
+          offers: part.offers,
+        },
+        alternates: [],
+      },
+    ],
+    { builds: [1], currency: "USD", authorizedOnly: authorized },
+  );
+  return Math.min(quantity, plan.builds[0]?.lines[0]?.quantityBought ?? 0);
 }
 
 /** Shortest lead time in days, over all offers or one seller's. */

@@ -3,3 +3,5 @@ export { planSourcing, MAX_BUILDS } from "./plan";
 export { quantityNeeded } from "./need";
 export { isLifecycleRisk } from "./risk";
 export type * from "./types";
+export { buyLists, type BuyList, type BuyListRow } from "./buy-lists";
+export { bomHealth, type BomHealth, type HealthEntry } from "./health";

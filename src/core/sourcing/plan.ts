@@ -134,6 +134,7 @@ function planLine(line: SourcingLine, pool: LinePool, build: number, settings: S
   const lifecycle = line.part?.lifecycle ?? null;
   const base: LinePlan = {
     id: line.id,
+    mpn: line.part?.mpn ?? null,
     build,
     status: "planned",
     quantityNeeded: need,

@@ -91,6 +91,8 @@ export type LineRisk = "lifecycle" | "single_source" | "long_lead";
 
 export interface LinePlan {
   id: string;
+  /** The primary MPN (null when it did not resolve: the BOM's own MPN is the caller's). */
+  mpn: string | null;
   build: number;
   status: LineStatus;
   /** quantityPerBoard × build plus attrition. */

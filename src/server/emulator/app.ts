@@ -16,9 +16,9 @@ import {
   type InjectedStatus,
 } from "./faults";
 import { registerGraphRoutes } from "./graph/routes";
-import { JobRunner, type JobStatusWords } from "./platform/jobs";
+import { DEFAULT_JOB_LIMITS, JobRunner, type JobStatusWords } from "./platform/jobs";
 import { registerPlatformRoutes } from "./platform/routes";
-import { BomStore } from "./platform/store";
+import { BomStore, DEFAULT_STORE_LIMITS } from "./platform/store";
 import { rememberRequestFault } from "./requestFaults";
 import { emptyStats, type EmulatorState } from "./state";
 
@@ -55,7 +55,11 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
     ...options.credentials,
   };
   const catalogue = getCatalogue();
-  const store = new BomStore(catalogue);
+  const limits = options.limits ?? {};
+  const store = new BomStore(catalogue, {
+    maxBoms: limits.maxBoms ?? DEFAULT_STORE_LIMITS.maxBoms,
+    maxLines: limits.maxBomLines ?? DEFAULT_STORE_LIMITS.maxLines,
+  });
   const state: EmulatorState = {
     catalogue,
     credentials,
@@ -66,6 +70,11 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
       store,
       options.jobTiming ?? { mode: "polls" },
       options.jobStatusWords ?? "celery",
+      {
+        finishedLifetimeMs: limits.finishedJobLifetimeMs ?? DEFAULT_JOB_LIMITS.finishedLifetimeMs,
+        maxJobs: limits.maxJobs ?? DEFAULT_JOB_LIMITS.maxJobs,
+        maxPendingJobs: limits.maxPendingJobs ?? DEFAULT_JOB_LIMITS.maxPendingJobs,
+      },
     ),
   };
 

@@ -49,7 +49,18 @@ export interface EmulatorOptions {
   faults?: Partial<FaultSettings>;
   /** Job lifecycle: advance one state per poll (default, deterministic) or per `stepMs`. */
   jobTiming?: { mode: "polls" } | { mode: "clock"; stepMs: number };
+  /** Bounds on what the emulator keeps (defaults: finished jobs for an hour, 200 jobs of which
+   * 10 unfinished, 500 BOMs, 100,000 BOM lines). */
+  limits?: Partial<EmulatorLimits>;
   log?: boolean;
+}
+
+export interface EmulatorLimits {
+  finishedJobLifetimeMs: number;
+  maxJobs: number;
+  maxPendingJobs: number;
+  maxBoms: number;
+  maxBomLines: number;
 }
 
 export interface RunningEmulator {

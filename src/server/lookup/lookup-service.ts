@@ -1,17 +1,27 @@
 /**
  * Part lookups for every user of the server: deduplicated, cached (Cofactr meters every part
  * it returns), identical lookups in flight shared, and sent upstream as few batch requests as
- * possible: one search member per distinct query, then one product-v1 request for lifecycle
- * and total stock of everything found.
+ * possible. A query never seen is searched (one search member per distinct query, then one
+ * product-v1 request for lifecycle and total stock of everything found). A query whose part is
+ * known but whose offers are older than the price lifetime costs one product-offers-v1 read of
+ * that part by id: one metered part, not a search and a product-v1 read again.
  */
-import { LRUCache } from "lru-cache";
-import type { LookupResult, PartQuery } from "../../core/api";
-import type { GraphProductOffersV1 } from "../../core/cofactr";
+import type { LookupResult, Part, PartQuery } from "../../core/api";
+import type { GraphProductOffersV1, GraphProductV1 } from "../../core/cofactr";
 import type { LookupCacheTuning } from "../config";
 import type { GraphClient } from "../upstream/graph-client";
 import { chooseCandidate } from "./choose";
+import {
+  PartCache,
+  type Clock,
+  type MarketFacts,
+  type QueryAnswer,
+  type StaticFacts,
+} from "./part-cache";
 import { normalizeQuery, type NormalizedQuery } from "./query-key";
 import { toPart } from "./to-part";
+
+export type { Clock } from "./part-cache";
 
 /** Candidates asked per search: enough to tell apart an MPN two manufacturers share. */
 export const SEARCH_LIMIT = 3;
@@ -20,118 +30,209 @@ export interface LookupContext {
   graph: GraphClient;
   /** Separates cache entries of different credentials (user keys); "" for server/emulator keys. */
   scope: string;
-  /** Skip the cache and ask Cofactr again (the add-in's Refresh). */
+  /** Ask Cofactr again for current offers (the add-in's Refresh); not-found answers are
+   * searched again. What a part is (description, lifecycle…) keeps its own, longer lifetime. */
   refresh?: boolean;
+  /** Epoch ms by which every answer must be given (the /api request's deadline). */
+  deadline?: { at: number; ms: number };
 }
 
-interface Resolved {
-  result: LookupResult;
-  /** Found with full data or not found: safe to remember. Errors and partial data are not. */
-  cacheable: boolean;
-}
+/** What one query needs from Cofactr. */
+type Need =
+  | { kind: "search"; query: NormalizedQuery }
+  /** The part is known: only its offers (and, when forgotten, its static facts). */
+  | { kind: "part"; query: NormalizedQuery; cpid: string; facts: StaticFacts | undefined };
 
 export class PartLookupService {
-  private readonly cache: LRUCache<string, LookupResult>;
+  private readonly cache: PartCache;
   private readonly inFlight = new Map<string, Promise<LookupResult>>();
 
-  constructor(private readonly tuning: LookupCacheTuning) {
-    this.cache = new LRUCache<string, LookupResult>({ max: tuning.maxEntries, ttl: tuning.ttlMs });
+  constructor(tuning: LookupCacheTuning, clock: Clock = Date) {
+    this.cache = new PartCache(tuning, clock);
   }
 
   /** One result per query, in order. Never rejects: failures become `error` results. */
   async lookup(queries: readonly PartQuery[], context: LookupContext): Promise<LookupResult[]> {
     const prepared = queries.map((query) => normalizeQuery(query));
     const answers = new Map<string, Promise<LookupResult>>();
-    const toFetch: NormalizedQuery[] = [];
+    const needs: Need[] = [];
     const seen = new Set<string>();
     for (const query of prepared) {
       if ("problem" in query || seen.has(query.key)) continue;
       seen.add(query.key);
-      const cacheKey = this.cacheKey(context.scope, query.key);
-      if (!context.refresh) {
-        const cached = this.cache.get(cacheKey);
-        if (cached) {
-          answers.set(query.key, Promise.resolve(cached));
-          continue;
-        }
-        const pending = this.inFlight.get(cacheKey);
-        if (pending) {
-          answers.set(query.key, pending);
-          continue;
-        }
-      }
-      toFetch.push(query);
+      const flightKey = `${context.scope}\u0000${query.key}`;
+      const pending = context.refresh ? undefined : this.inFlight.get(flightKey);
+      const known = pending ? null : this.fromCache(query, context);
+      if (pending) answers.set(query.key, pending);
+      else if (known && "result" in known) answers.set(query.key, Promise.resolve(known.result));
+      else if (known) needs.push(known.need);
     }
-    if (toFetch.length > 0) {
-      const fetched = this.resolve(toFetch, context.graph, context.refresh === true);
-      toFetch.forEach((query, index) => {
-        const cacheKey = this.cacheKey(context.scope, query.key);
+    if (needs.length > 0) {
+      const fetched = this.fetch(needs, context);
+      needs.forEach((need, index) => {
+        const flightKey = `${context.scope}\u0000${need.query.key}`;
         const answer = fetched.then((all) => {
-          const resolved = all[index] ?? unexpected();
           // A refresh started meanwhile has replaced this entry: its answer is the newer one.
-          const newest = this.inFlight.get(cacheKey) === answer;
-          if (newest) this.inFlight.delete(cacheKey);
-          // An error or partial answer leaves the last good one in place (a failed refresh
-          // does not throw away what was known).
-          if (newest && resolved.cacheable) {
-            const ttl =
-              resolved.result.status === "found" ? this.tuning.ttlMs : this.tuning.notFoundTtlMs;
-            this.cache.set(cacheKey, resolved.result, { ttl });
-          }
-          return resolved.result;
+          if (this.inFlight.get(flightKey) === answer) this.inFlight.delete(flightKey);
+          return all[index] ?? lost();
         });
-        this.inFlight.set(cacheKey, answer);
-        answers.set(query.key, answer);
+        this.inFlight.set(flightKey, answer);
+        answers.set(need.query.key, answer);
       });
     }
-    return Promise.all(
-      prepared.map((query) =>
-        "problem" in query
-          ? { status: "error" as const, message: query.problem }
-          : (answers.get(query.key) ?? Promise.resolve(unexpected().result)),
-      ),
-    );
+    const expiry = context.deadline ? deadlineExpiry(context.deadline) : null;
+    try {
+      return await Promise.all(
+        prepared.map((query) => {
+          if ("problem" in query) return { status: "error" as const, message: query.problem };
+          const answer = answers.get(query.key) ?? Promise.resolve(lost());
+          return expiry ? Promise.race([answer, expiry.expired]) : answer;
+        }),
+      );
+    } finally {
+      expiry?.cancel();
+    }
   }
 
-  /** Forgets the remembered results of one credential scope; returns how many there were. */
+  /** Forgets everything remembered for one credential scope; returns how many query answers
+   * there were. */
   clear(scope: string): number {
-    const prefix = this.cacheKey(scope, "");
-    let cleared = 0;
-    for (const key of [...this.cache.keys()]) {
-      if (key.startsWith(prefix) && this.cache.delete(key)) cleared += 1;
-    }
-    return cleared;
+    return this.cache.clear(scope);
   }
 
   get size(): number {
     return this.cache.size;
   }
 
-  private cacheKey(scope: string, key: string): string {
-    return `${scope}\u0000${key}`;
+  /** Estimated bytes the cache holds. */
+  get bytes(): number {
+    return this.cache.bytes;
   }
 
-  /** Searches, chooses and completes the queries; never rejects. */
-  private async resolve(
-    queries: NormalizedQuery[],
-    graph: GraphClient,
-    fresh: boolean,
-  ): Promise<Resolved[]> {
+  /** A whole answer from memory, or what is missing for one. */
+  private fromCache(
+    query: NormalizedQuery,
+    context: LookupContext,
+  ): { result: LookupResult } | { need: Need } {
+    const { scope } = context;
+    const known = this.cache.query(scope, query.key);
+    if (!known || (known.kind === "not_found" && context.refresh)) {
+      return { need: { kind: "search", query } };
+    }
+    if (known.kind === "not_found") {
+      return { result: notFound(known.message, known.fetchedAt) };
+    }
+    const facts = this.cache.staticFacts(scope, known.cpid);
+    const market = context.refresh ? undefined : this.cache.marketFacts(scope, known.cpid);
+    if (facts && market) return { result: found(facts, market) };
+    return { need: { kind: "part", query, cpid: known.cpid, facts } };
+  }
+
+  /** Asks Cofactr for what the needs lack and remembers it; never rejects. */
+  private async fetch(needs: Need[], context: LookupContext): Promise<LookupResult[]> {
+    const fetchedAt = this.cache.clock.now();
     try {
-      return await resolveQueries(queries, graph, fresh);
+      const results: (LookupResult | null)[] = await this.readKnownParts(needs, context, fetchedAt);
+      const toSearch = needs.flatMap((need, index) =>
+        results[index] === null ? [{ need, index }] : [],
+      );
+      if (toSearch.length > 0) {
+        const searched = await this.search(
+          toSearch.map(({ need }) => need.query),
+          context,
+          fetchedAt,
+        );
+        toSearch.forEach(({ index }, position) => (results[index] = searched[position] ?? lost()));
+      }
+      return results.map((result) => result ?? lost());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return queries.map(() => ({ result: { status: "error", message }, cacheable: false }));
+      return needs.map(() => ({ status: "error", message }));
     }
   }
+
+  /**
+   * Known parts read by id: offers (product-offers-v1) for all, lifecycle (product-v1) only for
+   * those whose static facts were forgotten. A part Cofactr no longer has by that id gets null:
+   * it is searched again.
+   */
+  private async readKnownParts(
+    needs: Need[],
+    context: LookupContext,
+    fetchedAt: number,
+  ): Promise<(LookupResult | null)[]> {
+    const known = needs.flatMap((need) => (need.kind === "part" ? [need] : []));
+    if (known.length === 0) return needs.map(() => null);
+    const forgotten = known.filter((need) => !need.facts).map((need) => need.cpid);
+    const [offers, summaries] = await Promise.all([
+      context.graph.productsById<GraphProductOffersV1>(
+        known.map((need) => need.cpid),
+        "product-offers-v1",
+        { external: context.refresh === true },
+      ),
+      forgotten.length > 0
+        ? context.graph.productsById<GraphProductV1>(forgotten, "product-v1")
+        : Promise.resolve({ products: new Map<string, GraphProductV1>(), errors: [] }),
+    ]);
+    return needs.map((need): LookupResult | null => {
+      if (need.kind !== "part") return null;
+      const product = offers.products.get(need.cpid);
+      if (!product) {
+        const failure = offers.errors[0];
+        return failure ? { status: "error", message: failure.message } : null;
+      }
+      const summary = summaries.products.get(need.cpid);
+      const part = toPart(product, summary);
+      const { facts: fresh, market } = split(part, fetchedAt);
+      // Forgotten static facts are only remembered again once the lifecycle is known.
+      const facts = need.facts ?? fresh;
+      if (need.facts || summary) this.cache.rememberStatic(context.scope, facts);
+      this.cache.rememberMarket(context.scope, part.cpid, market);
+      if (part.cpid !== need.cpid) {
+        this.cache.rememberQuery(context.scope, need.query.key, { kind: "part", cpid: part.cpid });
+      }
+      return found(need.facts ? { ...facts, cpid: part.cpid } : facts, market);
+    });
+  }
+
+  /** Queries never seen (or not found before): searched, chosen, completed, remembered. */
+  private async search(
+    queries: NormalizedQuery[],
+    context: LookupContext,
+    fetchedAt: number,
+  ): Promise<LookupResult[]> {
+    const resolved = await resolveQueries(queries, context.graph, context.refresh === true);
+    return resolved.map((outcome, index) => {
+      const query = queries[index];
+      if (!query || outcome.kind === "error") {
+        return { status: "error", message: outcome.kind === "error" ? outcome.message : "lost" };
+      }
+      if (outcome.kind === "not_found") {
+        const answer: QueryAnswer = { kind: "not_found", message: outcome.message, fetchedAt };
+        this.cache.rememberQuery(context.scope, query.key, answer);
+        return notFound(outcome.message, fetchedAt);
+      }
+      const { facts, market } = split(outcome.part, fetchedAt);
+      this.cache.rememberQuery(context.scope, query.key, { kind: "part", cpid: facts.cpid });
+      this.cache.rememberMarket(context.scope, facts.cpid, market);
+      // Without the product-v1 answer the lifecycle is unknown: shown, but not remembered.
+      if (outcome.complete) this.cache.rememberStatic(context.scope, facts);
+      return found(facts, market);
+    });
+  }
 }
+
+type Resolution =
+  | { kind: "found"; part: Part; complete: boolean }
+  | { kind: "not_found"; message: string }
+  | { kind: "error"; message: string };
 
 /** `fresh` (a refresh) also asks Cofactr for current distributor data (`external=true`). */
 async function resolveQueries(
   queries: NormalizedQuery[],
   graph: GraphClient,
   fresh: boolean,
-): Promise<Resolved[]> {
+): Promise<Resolution[]> {
   const searchOptions = {
     schema: "product-offers-v1",
     strategy: "mpn_sku_mfr",
@@ -184,29 +285,61 @@ async function resolveQueries(
       ? await graph.productsById(foundIds, "product-v1")
       : { products: new Map(), errors: [] };
 
-  return choices.map((choice): Resolved => {
-    if (!("found" in choice)) {
-      return { result: { status: "error", message: choice.error.message }, cacheable: false };
-    }
-    if (!choice.found) {
-      return { result: { status: "not_found", message: choice.message }, cacheable: true };
-    }
+  return choices.map((choice): Resolution => {
+    if (!("found" in choice)) return { kind: "error", message: choice.error.message };
+    if (!choice.found) return { kind: "not_found", message: choice.message };
     const summary = summaries.products.get(choice.product.id);
-    // When the product-v1 request failed the part is still worth showing, but not remembering.
-    const complete = summary !== undefined || summaries.errors.length === 0;
     return {
-      result: { status: "found", part: toPart(choice.product, summary) },
-      cacheable: complete,
+      kind: "found",
+      part: toPart(choice.product, summary),
+      complete: summary !== undefined || summaries.errors.length === 0,
     };
   });
+}
+
+function split(part: Part, fetchedAt: number): { facts: StaticFacts; market: MarketFacts } {
+  const { offers, total_stock, min_lead_days, ...facts } = part;
+  return { facts, market: { offers, total_stock, min_lead_days, fetchedAt } };
+}
+
+function found(facts: StaticFacts, market: MarketFacts): LookupResult {
+  const { fetchedAt, ...marketFields } = market;
+  return {
+    status: "found",
+    part: { ...facts, ...marketFields },
+    fetched_at: new Date(fetchedAt).toISOString(),
+  };
+}
+
+function notFound(message: string, fetchedAt: number): LookupResult {
+  return { status: "not_found", message, fetched_at: new Date(fetchedAt).toISOString() };
+}
+
+/** One timer per request: what is unanswered when the deadline passes becomes an error. */
+function deadlineExpiry(deadline: { at: number; ms: number }): {
+  expired: Promise<LookupResult>;
+  cancel(): void;
+} {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<LookupResult>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve({
+          status: "error",
+          message: `Cofactr did not answer within this request's ${deadline.ms / 1000} s deadline.`,
+        }),
+      Math.max(0, deadline.at - Date.now()),
+    );
+  });
+  return { expired, cancel: () => clearTimeout(timer) };
 }
 
 function searchText(query: NormalizedQuery, withManufacturer: boolean): string {
   return withManufacturer && query.manufacturer ? `${query.mpn} ${query.manufacturer}` : query.mpn;
 }
 
-function unexpected(): Resolved {
-  return { result: { status: "error", message: "Internal error: lookup lost" }, cacheable: false };
+function lost(): LookupResult {
+  return { status: "error", message: "Internal error: lookup lost" };
 }
 
 function unexpectedQuery(): NormalizedQuery {

@@ -1,5 +1,5 @@
 /** How part queries are compared: one cache entry and one upstream search per distinct key. */
-import { COFACTR_MAX_STRING } from "../../core/cofactr";
+import { COFACTR_MAX_STRING, fitsCofactrString } from "../../core/cofactr";
 import type { PartQuery } from "../../core/api";
 import { collapseSpaces, queryKey } from "../../core/query-key";
 
@@ -18,10 +18,10 @@ export function normalizeQuery(query: PartQuery): NormalizedQuery | QueryProblem
   const mpn = collapseSpaces(query.mpn);
   const manufacturer = collapseSpaces(query.manufacturer ?? "");
   if (mpn === "") return { problem: "The MPN is empty." };
-  if (mpn.length > COFACTR_MAX_STRING) {
+  if (!fitsCofactrString(mpn)) {
     return { problem: `The MPN is longer than ${COFACTR_MAX_STRING} characters.` };
   }
-  if (manufacturer.length > COFACTR_MAX_STRING) {
+  if (!fitsCofactrString(manufacturer)) {
     return { problem: `The manufacturer is longer than ${COFACTR_MAX_STRING} characters.` };
   }
   return {

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { CacheClearResponse, LookupResponse } from "../../core/api";
+import type { AdminCheck } from "../admin";
 import type { PartLookupService } from "../lookup/lookup-service";
 import type { UpstreamAccess } from "../upstream/access";
 import { lookupBodySchema, parseOrThrow } from "../validation";
+import { requestDeadline } from "./deadline";
 
 /** 2,000 queries of two 255-character strings fit with room to spare. */
 const LOOKUP_BODY_LIMIT = 2 * 1024 * 1024;
@@ -11,17 +13,21 @@ export function registerLookupRoutes(
   app: FastifyInstance,
   access: UpstreamAccess,
   lookups: PartLookupService,
+  admin: AdminCheck,
+  deadlineMs: number,
 ): void {
   app.post(
     "/api/parts/lookup",
     { bodyLimit: LOOKUP_BODY_LIMIT },
-    async (request): Promise<LookupResponse> => {
+    async (request, reply): Promise<LookupResponse> => {
       const body = parseOrThrow(lookupBodySchema, request.body);
-      const graph = access.graphFor(request.headers);
+      const deadline = requestDeadline(reply, deadlineMs);
+      const graph = access.graphFor(request.headers, deadline);
       const results = await lookups.lookup(body.queries, {
         graph: graph.client,
         scope: graph.scope,
         refresh: body.refresh === true,
+        deadline,
       });
       const failures = results.filter((result) => result.status === "error").length;
       if (failures > 0) {
@@ -40,6 +46,7 @@ export function registerLookupRoutes(
   );
 
   app.post("/api/cache/clear", async (request): Promise<CacheClearResponse> => {
+    await admin.require(request);
     const graph = access.graphFor(request.headers);
     return { cleared: lookups.clear(graph.scope) };
   });

@@ -11,7 +11,7 @@ import type { GraphCredentials, ServerConfig } from "../config";
 import { ApiError } from "../errors";
 import { GraphClient } from "./graph-client";
 import { PlatformClient } from "./platform-client";
-import { UpstreamPolicy } from "./resilience";
+import { UpstreamPolicy, type RequestDeadline } from "./resilience";
 
 export interface GraphAccess {
   client: GraphClient;
@@ -28,18 +28,23 @@ export interface PlatformAccess {
 export class UpstreamAccess {
   readonly graphPolicy: UpstreamPolicy;
   readonly platformPolicy: UpstreamPolicy;
-  private readonly serverGraph: GraphClient | null;
-  private readonly serverPlatform: PlatformClient | null;
+  private readonly serverKeys: { graph: GraphCredentials | null; platform: string | null };
 
   constructor(private readonly config: ServerConfig) {
     this.graphPolicy = new UpstreamPolicy(config.upstream);
     this.platformPolicy = new UpstreamPolicy(config.upstream);
-    this.serverGraph = config.graphCredentials ? this.graphClient(config.graphCredentials) : null;
-    this.serverPlatform = config.platformApiKey ? this.platformClient(config.platformApiKey) : null;
+    this.serverKeys = { graph: config.graphCredentials, platform: config.platformApiKey };
   }
 
-  graphFor(headers: IncomingHttpHeaders): GraphAccess {
-    if (this.serverGraph) return { client: this.serverGraph, scope: "", userKeys: false };
+  /** `deadline`: the /api request's, which every upstream call of the request keeps to. */
+  graphFor(headers: IncomingHttpHeaders, deadline?: RequestDeadline): GraphAccess {
+    if (this.serverKeys.graph) {
+      return {
+        client: this.graphClient(this.serverKeys.graph, deadline),
+        scope: "",
+        userKeys: false,
+      };
+    }
     const clientId = header(headers, USER_KEY_HEADERS.graphClientId);
     const apiKey = header(headers, USER_KEY_HEADERS.graphApiKey);
     if (!clientId || !apiKey) {
@@ -51,14 +56,16 @@ export class UpstreamAccess {
       );
     }
     return {
-      client: this.graphClient({ clientId, apiKey }),
+      client: this.graphClient({ clientId, apiKey }, deadline),
       scope: digest(`${clientId}\u0000${apiKey}`),
       userKeys: true,
     };
   }
 
-  platformFor(headers: IncomingHttpHeaders): PlatformAccess {
-    if (this.serverPlatform) return { client: this.serverPlatform, userKeys: false };
+  platformFor(headers: IncomingHttpHeaders, deadline?: RequestDeadline): PlatformAccess {
+    if (this.serverKeys.platform) {
+      return { client: this.platformClient(this.serverKeys.platform, deadline), userKeys: false };
+    }
     const apiKey = header(headers, USER_KEY_HEADERS.platformApiKey);
     if (!apiKey) {
       throw new ApiError(
@@ -68,22 +75,25 @@ export class UpstreamAccess {
           `${USER_KEY_HEADERS.platformApiKey} header.`,
       );
     }
-    return { client: this.platformClient(apiKey), userKeys: true };
+    return { client: this.platformClient(apiKey, deadline), userKeys: true };
   }
 
-  private graphClient(credentials: GraphCredentials): GraphClient {
+  /** Clients are cheap: one per request, bound to its deadline, sharing the API's policy. */
+  private graphClient(credentials: GraphCredentials, deadline?: RequestDeadline): GraphClient {
     return new GraphClient({
       baseUrl: this.config.graphUrl,
       credentials,
       policy: this.graphPolicy,
+      deadline,
     });
   }
 
-  private platformClient(apiKey: string): PlatformClient {
+  private platformClient(apiKey: string, deadline?: RequestDeadline): PlatformClient {
     return new PlatformClient({
       baseUrl: this.config.platformUrl,
       apiKey,
       policy: this.platformPolicy,
+      deadline,
     });
   }
 }

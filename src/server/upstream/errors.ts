@@ -21,6 +21,8 @@ export class UpstreamError extends Error {
       retryAfterMs?: number;
       /** Cofactr's `detail`, when it gave one (validation errors carry field locations). */
       detail?: unknown;
+      /** The request surely never reached Cofactr (connection refused, name not resolved). */
+      notSent?: boolean;
     } = {},
   ) {
     super(message);

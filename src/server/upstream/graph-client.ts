@@ -16,7 +16,7 @@ import { TRANSIENT_HTTP_STATUSES } from "../../core/http-retry";
 import { UpstreamError } from "./errors";
 import { sendJson } from "./http";
 import { redactSecrets, secretsIn } from "./redact";
-import type { UpstreamPolicy } from "./resilience";
+import type { RequestDeadline, UpstreamPolicy } from "./resilience";
 
 /** Most ids one `filtering` member asks for (the official client uses the same bound). */
 export const IDS_PER_MEMBER = 250;
@@ -36,6 +36,8 @@ export interface GraphClientOptions {
   baseUrl: string;
   credentials: GraphCredentials;
   policy: UpstreamPolicy;
+  /** The /api request's deadline: no call outlives it. */
+  deadline?: RequestDeadline;
 }
 
 export class GraphClient {
@@ -67,9 +69,10 @@ export class GraphClient {
    * every id a product answers to (canonical and deprecated). Members that failed are reported
    * in `errors`; their ids are simply absent from the map.
    */
-  async productsById<P extends GraphProductV1 = GraphProductV1>(
+  async productsById<P extends GraphProductV1 | GraphProductOffersV1 = GraphProductV1>(
     ids: string[],
     schema: GraphSchema = "product-v1",
+    options: { external?: boolean } = {},
   ): Promise<{ products: Map<string, P>; errors: UpstreamError[] }> {
     const unique = [...new Set(ids)];
     const members: string[] = [];
@@ -80,6 +83,7 @@ export class GraphClient {
           filtering: JSON.stringify([{ field: "id", operator: "IN", value: chunk }]),
           schema,
           limit: String(chunk.length),
+          ...(options.external ? { external: "true" } : {}),
         }),
       );
     }
@@ -137,19 +141,23 @@ export class GraphClient {
       relative_url,
     }));
     try {
-      const body = await this.options.policy.run(what, async ({ signal }) => {
-        const response = await sendJson(
-          what,
-          {
-            method: "POST",
-            url: `${this.baseUrl}/batch/products/`,
-            headers: this.authHeaders(),
-            body: { batch },
-          },
-          signal,
-        );
-        return response.body;
-      });
+      const body = await this.options.policy.run(
+        what,
+        async ({ signal }) => {
+          const response = await sendJson(
+            what,
+            {
+              method: "POST",
+              url: `${this.baseUrl}/batch/products/`,
+              headers: this.authHeaders(),
+              body: { batch },
+            },
+            signal,
+          );
+          return response.body;
+        },
+        { deadline: this.options.deadline },
+      );
       if (!Array.isArray(body) || body.length !== relativeUrls.length) {
         throw new UpstreamError(
           "bad_response",

@@ -99,6 +99,9 @@ async function sendOnce(
 
 const INVALID_JSON = Symbol("invalid JSON");
 
+/** Failures that happen before a single byte of the request left this machine. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+
 function parseBody(text: string): unknown {
   if (text.trim() === "") return null;
   try {
@@ -133,5 +136,6 @@ function networkError(what: string, error: unknown, signal: AbortSignal): Upstre
     code ?? causeMessage ?? (typeof failure.message === "string" ? failure.message : String(error));
   return new UpstreamError("network", `${what}: Cofactr could not be reached (${reason})`, {
     retryable: true,
+    notSent: code !== undefined && NOT_SENT_CODES.has(code),
   });
 }

@@ -5,7 +5,7 @@
 import type { UpsertBomBody } from "../../core/cofactr";
 import { UpstreamError } from "./errors";
 import { sendJson, type JsonRequest } from "./http";
-import type { UpstreamPolicy } from "./resilience";
+import type { RequestDeadline, UpstreamPolicy } from "./resilience";
 
 export interface PlatformClientOptions {
   /** e.g. https://flagship-api.cofactr.com (the /v1 prefix is added here). */
@@ -14,6 +14,8 @@ export interface PlatformClientOptions {
   policy: UpstreamPolicy;
   /** Limits every call to one Org (a UUID), when set. */
   orgId?: string | null;
+  /** The /api request's deadline: no call outlives it. */
+  deadline?: RequestDeadline;
 }
 
 /** Lines asked for per page when the lines list is paginated. */
@@ -106,15 +108,21 @@ export class PlatformClient {
     return answer;
   }
 
+  /** Only reads are sent again after a failure that may have reached Cofactr: a write (the
+   * async upsert starts a job) could otherwise run twice. */
   private async call(what: string, request: Omit<JsonRequest, "headers">): Promise<unknown> {
-    return this.options.policy.run(what, async ({ signal }) => {
-      const response = await sendJson(
-        what,
-        { ...request, headers: { Authorization: `Api-Key ${this.options.apiKey}` } },
-        signal,
-      );
-      return response.body;
-    });
+    return this.options.policy.run(
+      what,
+      async ({ signal }) => {
+        const response = await sendJson(
+          what,
+          { ...request, headers: { Authorization: `Api-Key ${this.options.apiKey}` } },
+          signal,
+        );
+        return response.body;
+      },
+      { deadline: this.options.deadline, idempotent: request.method === "GET" },
+    );
   }
 
   /** `/v1/<segments>/` with the mandatory trailing slash, each segment URL-encoded. */

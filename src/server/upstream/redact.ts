@@ -22,7 +22,10 @@ export function secretsIn(headers: Record<string, string>): string[] {
 export function redactSecrets<T>(value: T, secrets: readonly string[]): T {
   if (secrets.length === 0) return value;
   if (typeof value === "string") {
-    return secrets.reduce((text, secret) => text.split(secret).join(REDACTED), value) as T;
+    return secrets.reduce(
+      (text, secret) => (text.includes(secret) ? text.split(secret).join(REDACTED) : text),
+      value,
+    ) as T;
   }
   if (Array.isArray(value)) return value.map((item) => redactSecrets(item, secrets)) as T;
   if (value !== null && typeof value === "object") {

@@ -26,6 +26,22 @@ export interface AttemptContext {
   attempt: number;
 }
 
+/** The /api request's own deadline (epoch ms) and its length, for messages. */
+export interface RequestDeadline {
+  at: number;
+  ms: number;
+}
+
+export interface RunOptions {
+  /** No attempt or wait outlives this, whatever UPSTREAM_DEADLINE_MS allows. */
+  deadline?: RequestDeadline;
+  /**
+   * false for a request that must not run twice (the BOM upsert): it is retried only when it
+   * surely never reached Cofactr (connection refused, name not resolved).
+   */
+  idempotent?: boolean;
+}
+
 /** 429 retries are bounded by the deadline only; this caps them in case Retry-After is ~0. */
 const MAX_RATE_LIMITED_ATTEMPTS = 50;
 const MAX_BACKOFF_MS = 10_000;
@@ -53,10 +69,22 @@ export class UpstreamPolicy {
    * Runs `attempt` under the policy. `attempt` throws an UpstreamError (retryable or not) for
    * anything but success. `what` names the request in error messages ("Knowledge Graph batch").
    */
-  async run<T>(what: string, attempt: (context: AttemptContext) => Promise<T>): Promise<T> {
+  async run<T>(
+    what: string,
+    attempt: (context: AttemptContext) => Promise<T>,
+    options: RunOptions = {},
+  ): Promise<T> {
     const started = Date.now();
-    const deadline = started + this.tuning.deadlineMs;
-    const overall = timeout(this.tuning.deadlineMs, TimeoutStrategy.Aggressive);
+    const ownDeadline = started + this.tuning.deadlineMs;
+    const requestBinds = options.deadline !== undefined && options.deadline.at < ownDeadline;
+    const deadline = requestBinds && options.deadline ? options.deadline.at : ownDeadline;
+    const late = () =>
+      requestBinds && options.deadline
+        ? requestDeadlineError(what, options.deadline)
+        : deadlineError(what, this.tuning);
+    if (deadline <= started) throw late();
+    const overall = timeout(deadline - started, TimeoutStrategy.Aggressive);
+    const idempotent = options.idempotent ?? true;
     let transientFailures = 0;
     let attemptsMade = 0;
     const oneAttempt = async (signal: AbortSignal): Promise<T> => {
@@ -73,6 +101,10 @@ export class UpstreamPolicy {
         );
       } catch (error) {
         const failure = asUpstreamError(error, what, this.tuning.attemptTimeoutMs);
+        // It may have reached Cofactr and may still run: sending it again could run it twice.
+        if (!idempotent && failure.retryable && !failure.options.notSent) {
+          throw withRetryable(failure, false, failure.message);
+        }
         // 429 means "not now": keep honouring it until the deadline. Anything else transient
         // gets a fixed number of attempts.
         if (failure.retryable && failure.status !== 429) transientFailures += 1;
@@ -96,11 +128,10 @@ export class UpstreamPolicy {
       );
     } catch (error) {
       if (error instanceof UpstreamError) {
-        if (error.kind === "timeout" && Date.now() >= deadline)
-          throw deadlineError(what, this.tuning);
+        if (error.kind === "timeout" && Date.now() >= deadline) throw late();
         throw error;
       }
-      if (error instanceof TaskCancelledError) throw deadlineError(what, this.tuning);
+      if (error instanceof TaskCancelledError) throw late();
       throw asUpstreamError(error, what, this.tuning.attemptTimeoutMs);
     }
   }
@@ -132,6 +163,14 @@ function deadlineError(what: string, tuning: UpstreamTuning): UpstreamError {
     {
       retryable: false,
     },
+  );
+}
+
+function requestDeadlineError(what: string, deadline: RequestDeadline): UpstreamError {
+  return new UpstreamError(
+    "timeout",
+    `${what}: Cofactr did not answer within this request's ${seconds(deadline.ms)} s deadline`,
+    { retryable: false },
   );
 }
 

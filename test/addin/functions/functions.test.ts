@@ -176,6 +176,91 @@ describe("STOCK and LEADTIME", () => {
   });
 });
 
+describe("authorized, AVAILABILITY and PRICEBREAKS", () => {
+  // MURATA_CAP: Digi-Key (authorized, 652,178, MOQ 3,000), Mouser (authorized, 12,000),
+  // Farnell (not authorized, 40,000 in tens, priced in EUR converted to USD).
+  const cases: [string, () => Promise<unknown>, unknown][] = [
+    [
+      "authorized stock leaves Farnell out",
+      () => COFACTR.stock(MURATA, "", "", true),
+      value(664_178),
+    ],
+    ["authorized as text", () => COFACTR.stock(MURATA, "", "", "yes" as never), value(664_178)],
+    ["authorized FALSE is all sellers", () => COFACTR.stock(MURATA, "", "", false), value(704_178)],
+    [
+      "an unauthorized seller with authorized only",
+      () => COFACTR.stock(MURATA, "", "Farnell", true),
+      na("no offer from seller Farnell"),
+    ],
+    [
+      "authorized is TRUE or FALSE",
+      () => COFACTR.stock(MURATA, "", "", "maybe" as never),
+      bad("authorized must be TRUE or FALSE"),
+    ],
+    // 1,000 units: Farnell's converted break 0.033 beats Mouser's 0.061 unless authorized only.
+    ["price from any seller", () => COFACTR.price(MURATA, "", 1000), value(0.033)],
+    [
+      "price from authorized sellers",
+      () => COFACTR.price(MURATA, "", 1000, "", "", true),
+      value(0.061),
+    ],
+    ["availability within stock", () => COFACTR.availability(MURATA, "", 500_000), value(500_000)],
+    // Authorized: Digi-Key 652,178 (any amount ≥ 3,000) + Mouser 12,000.
+    [
+      "availability beyond stock, authorized",
+      () => COFACTR.availability(MURATA, "", 1_000_000),
+      value(664_178),
+    ],
+    [
+      "availability beyond stock, any seller",
+      () => COFACTR.availability(MURATA, "", 1_000_000, false),
+      value(704_178),
+    ],
+    [
+      "availability of a part without stock",
+      () => COFACTR.availability("BARE-1", "", 10),
+      value(0),
+    ],
+    [
+      "availability needs a quantity",
+      () => COFACTR.availability(MURATA, "", null as never),
+      bad("quantity is empty"),
+    ],
+  ];
+  it.each(cases)("%s", async (_name, call, expected) => {
+    expect(await settle(call())).toEqual(expected);
+  });
+
+  it("OFFERS with authorized lists authorized offers only", async () => {
+    const all = (await COFACTR.offers(MURATA)) as unknown[][];
+    const authorized = (await COFACTR.offers(MURATA, "", 1, true)) as unknown[][];
+    expect(all).toHaveLength(4);
+    expect(authorized.slice(1).map((row) => row[0])).toEqual(["Mouser", "Digi-Key"]);
+  });
+
+  it("PRICEBREAKS spills every break in the seller's currency, sellers by name", async () => {
+    expect(await COFACTR.priceBreaks(MURATA, "", "digikey")).toEqual([
+      ["quantity", "unit price", "seller", "currency"],
+      [3000, 0.03828, "Digi-Key", "USD"],
+      [6000, 0.0354, "Digi-Key", "USD"],
+      [9000, 0.03395, "Digi-Key", "USD"],
+    ]);
+    const all = (await COFACTR.priceBreaks(MURATA)) as unknown[][];
+    expect(all.slice(1).map((row) => row[2])).toEqual([
+      "Digi-Key",
+      "Digi-Key",
+      "Digi-Key",
+      "Farnell",
+      "Farnell",
+      "Mouser",
+      "Mouser",
+      "Mouser",
+    ]);
+    expect(all[4]).toEqual([10, 0.1, "Farnell", "EUR"]);
+    expect(await settle(COFACTR.priceBreaks("BARE-1"))).toEqual(na("no price breaks for BARE-1"));
+  });
+});
+
 describe("SPEC", () => {
   const cases: [string, () => Promise<unknown>, unknown][] = [
     ["by id", () => COFACTR.spec(MURATA, "", "capacitance"), value("100 nF")],

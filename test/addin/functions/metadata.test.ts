@@ -27,6 +27,7 @@ const SOURCE = path.join(__dirname, "../../../src/addin/functions/functions.ts")
 type Param = [name: string, type: string, optional: boolean];
 const MPN: Param = ["mpn", "string", false];
 const MFR: Param = ["manufacturer", "string", true];
+const AUTHORIZED: Param = ["authorized", "boolean", true];
 
 /** id → parameters and result: the public surface users' workbooks depend on. */
 const EXPECTED: Record<
@@ -48,10 +49,23 @@ const EXPECTED: Record<
       ["quantity", "number", true],
       ["currency", "string", true],
       ["seller", "string", true],
+      AUTHORIZED,
     ],
     result: { type: "number" },
   },
-  STOCK: { params: [MPN, MFR, ["seller", "string", true]], result: { type: "number" } },
+  STOCK: {
+    params: [MPN, MFR, ["seller", "string", true], AUTHORIZED],
+    result: { type: "number" },
+  },
+  // quantity is required, so the manufacturer must be too (may be left empty), as for SPEC.
+  AVAILABILITY: {
+    params: [MPN, ["manufacturer", "string", false], ["quantity", "number", false], AUTHORIZED],
+    result: { type: "number" },
+  },
+  PRICEBREAKS: {
+    params: [MPN, MFR, ["seller", "string", true]],
+    result: { dimensionality: "matrix" },
+  },
   LEADTIME: { params: [MPN, MFR, ["seller", "string", true]], result: { type: "number" } },
   // Excel does not allow a required argument after an optional one: the manufacturer is
   // required here but may be left empty, =COFACTR.SPEC(A2,,"capacitance").
@@ -60,7 +74,7 @@ const EXPECTED: Record<
     result: { type: "string" },
   },
   OFFERS: {
-    params: [MPN, MFR, ["quantity", "number", true]],
+    params: [MPN, MFR, ["quantity", "number", true], AUTHORIZED],
     result: { dimensionality: "matrix" },
   },
 };

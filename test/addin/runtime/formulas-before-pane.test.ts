@@ -24,7 +24,7 @@ const CREDENTIALS = {
   graphApiKey: "emu-graph-key-77",
   platformApiKey: "emu-platform-key-77",
 };
-const TOKEN = "access-token-31c9";
+const TOKEN = "access-token-31c9-0123456789";
 
 const FUNCTIONS: Record<string, CellFunction> = {
   "COFACTR.CPID": COFACTR.cpid as CellFunction,

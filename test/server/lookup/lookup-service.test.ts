@@ -66,11 +66,78 @@ describe("PartLookupService", () => {
     expect(second).toEqual(first);
     expect(fake.requests.length).toBe(requestsAfterFirst);
     expect(calls.some((c) => c.external)).toBe(false);
+    const callsBefore = calls.length;
     await service.lookup(queries, { graph, scope: "", refresh: true });
+    // The known part's offers are read again by id, the not-found query is searched again,
+    // both asking for current distributor data (external=true), in one request each.
     expect(fake.requests.length).toBe(requestsAfterFirst + 2);
-    // A refresh asks for current distributor data; ordinary lookups never do (it is metered).
-    const refreshedSearches = calls.slice(-3).filter((c) => c.q !== null);
-    expect(refreshedSearches.map((c) => c.external)).toEqual([true, true]);
+    const refreshed = calls.slice(callsBefore);
+    expect(refreshed).toEqual([
+      { schema: "product-offers-v1", external: true, q: null, ids: ["MU1"] },
+      { schema: "product-offers-v1", external: true, q: "missing-1", ids: null },
+    ]);
+  });
+
+  it("reads only the offers again once they are older than the price lifetime", async () => {
+    let now = Date.parse("2026-12-01T10:00:00Z");
+    const clock = { now: () => now };
+    const service = new PartLookupService(
+      cacheTuning({ ttlMs: 600_000, staticTtlMs: 86_400_000 }),
+      clock,
+    );
+    const queries = [
+      { mpn: "LM358N", manufacturer: "Texas Instruments" },
+      { mpn: "GRM188R71H104KA93D", manufacturer: "Murata" },
+    ];
+    const first = await service.lookup(queries, { graph, scope: "" });
+    expect(first.map((r) => r.status === "found" && r.fetched_at)).toEqual([
+      "2026-12-01T10:00:00.000Z",
+      "2026-12-01T10:00:00.000Z",
+    ]);
+    now += 5 * 60_000;
+    const cached = await service.lookup(queries, { graph, scope: "" });
+    expect(cached).toEqual(first);
+    const callsBefore = calls.length;
+    now += 6 * 60_000;
+    const later = await service.lookup(queries, { graph, scope: "" });
+    // One product-offers-v1 read of the two known parts: no search, no product-v1.
+    expect(calls.slice(callsBefore)).toEqual([
+      { schema: "product-offers-v1", external: false, q: null, ids: ["TI1", "MU1"] },
+    ]);
+    expect(later.map((r) => r.status === "found" && r.fetched_at)).toEqual([
+      "2026-12-01T10:11:00.000Z",
+      "2026-12-01T10:11:00.000Z",
+    ]);
+    // The static facts are still the first answer's (lifecycle comes from product-v1 only).
+    expect(later[0]?.status === "found" && later[0].part.lifecycle).toBe("Production");
+  });
+
+  it("stores a part once whatever spelling of its maker found it", async () => {
+    const service = new PartLookupService(cacheTuning());
+    await service.lookup([{ mpn: "LM358N", manufacturer: "Texas Instruments" }], {
+      graph,
+      scope: "",
+    });
+    const oneSpelling = service.bytes;
+    await service.lookup(
+      [
+        { mpn: "LM358N", manufacturer: "Texas Instruments Inc" },
+        { mpn: "LM358N", manufacturer: "TEXAS INSTRUMENTS INC." },
+      ],
+      { graph, scope: "" },
+    );
+    // Two more query entries (a few hundred bytes each), not two more copies of the part.
+    expect(service.size).toBe(5);
+    expect(service.bytes - oneSpelling).toBeLessThan(oneSpelling / 2);
+  });
+
+  it("stays within its byte budget, forgetting the least recently used", async () => {
+    const service = new PartLookupService(cacheTuning({ maxBytes: 40_000 }));
+    const queries = Array.from({ length: 200 }, (_, i) => ({ mpn: `BULK${i}Z` }));
+    const results = await service.lookup(queries, { graph, scope: "" });
+    expect(results.every((r) => r.status === "found")).toBe(true);
+    expect(service.bytes).toBeLessThanOrEqual(40_000);
+    expect(service.size).toBeGreaterThan(0);
   });
 
   it("keeps scopes apart and clears one scope only", async () => {
@@ -147,7 +214,7 @@ describe("PartLookupService when Cofactr fails", () => {
     }
   });
 
-  it("shows parts found when only the lifecycle request fails, but does not cache them", async () => {
+  it("shows parts found when only the lifecycle request fails, and asks for it next time", async () => {
     const healthy = fakeGraph(catalogue);
     const fake = await startFakeUpstream((request) => {
       const batch = (request.body as { batch: { relative_url: string }[] }).batch;
@@ -164,7 +231,18 @@ describe("PartLookupService when Cofactr fails", () => {
       const service = new PartLookupService(cacheTuning());
       const [result] = await service.lookup([{ mpn: "LM358N" }], { graph, scope: "" });
       expect(result?.status === "found" && result.part.lifecycle).toBeNull();
-      expect(service.size).toBe(0);
+      // The offers are remembered, the facts without a lifecycle are not: asked again, the part
+      // is read by id (no search), lifecycle included.
+      const before = fake.requests.length;
+      await service.lookup([{ mpn: "LM358N" }], { graph, scope: "" });
+      const urls = fake.requests
+        .slice(before)
+        .flatMap((r) => (r.body as { batch: { relative_url: string }[] }).batch)
+        .map((m) => new URLSearchParams(m.relative_url.slice(1)));
+      expect(urls.map((u) => [u.get("schema"), u.has("filtering")])).toEqual([
+        ["product-offers-v1", true],
+        ["product-v1", true],
+      ]);
     } finally {
       await fake.close();
     }

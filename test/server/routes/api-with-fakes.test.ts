@@ -10,7 +10,7 @@ const SERVER_KEYS = {
   COFACTR_CLIENT_ID: "srv-client-id-7f3a",
   COFACTR_GRAPH_API_KEY: "srv-graph-key-91bd",
   COFACTR_PLATFORM_API_KEY: "srv-platform-key-c2e8",
-  GATEWAY_TOKENS: "gw-token-one-55aa, gw-token-two-66bb",
+  GATEWAY_TOKENS: "gw-token-one-55aa-0123456789, gw-token-two-66bb-0123456789",
 };
 const USER_KEYS = {
   [USER_KEY_HEADERS.graphClientId]: "user-client-id-0c1d",
@@ -51,7 +51,7 @@ describe("/api with server-held keys", () => {
     expect(missing.status).toBe(401);
     expect(missing.body.error.code).toBe("gateway_token_required");
     const wrong = await call(`${app.url}/api/parts/lookup`, "POST", lookup, {
-      [GATEWAY_TOKEN_HEADER]: "gw-token-one-55ab",
+      [GATEWAY_TOKEN_HEADER]: "gw-token-one-55ab-0123456789",
     });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe("gateway_token_invalid");
@@ -59,7 +59,7 @@ describe("/api with server-held keys", () => {
     expect(jobs.status).toBe(401);
     expect(graph.requests).toHaveLength(0);
     const ok = await call(`${app.url}/api/parts/lookup`, "POST", lookup, {
-      [GATEWAY_TOKEN_HEADER]: "gw-token-two-66bb",
+      [GATEWAY_TOKEN_HEADER]: "gw-token-two-66bb-0123456789",
     });
     expect(ok.status).toBe(200);
     expect(ok.body.results[0].part.cpid).toBe("TI1");
@@ -74,7 +74,7 @@ describe("/api with server-held keys", () => {
       "PUT",
       { name: "Board" },
       {
-        [GATEWAY_TOKEN_HEADER]: "gw-token-one-55aa",
+        [GATEWAY_TOKEN_HEADER]: "gw-token-one-55aa-0123456789",
         ...USER_KEYS,
       },
     );
@@ -154,7 +154,7 @@ describe("/api request limits and error shapes", () => {
   it("answers JSON errors for bad JSON, oversized bodies and unknown routes", async () => {
     const badJson = await call(`${app.url}/api/boms`, "PUT", "{not json");
     expect(badJson.status).toBe(400);
-    expect(badJson.body.error.code).toBe("bad_request");
+    expect(badJson.body.error.code).toBe("invalid_json");
     const huge = await call(`${app.url}/api/parts/lookup`, "POST", {
       queries: [{ mpn: "x".repeat(3 * 1024 * 1024) }],
     });
@@ -204,7 +204,7 @@ describe("keys never reach a log line", () => {
       logs,
     );
     try {
-      const token = { [GATEWAY_TOKEN_HEADER]: "gw-token-one-55aa" };
+      const token = { [GATEWAY_TOKEN_HEADER]: "gw-token-one-55aa-0123456789" };
       await call(
         `${serverApp.url}/api/parts/lookup`,
         "POST",
@@ -219,7 +219,7 @@ describe("keys never reach a log line", () => {
       );
       await call(`${serverApp.url}/api/boms`, "PUT", { name: "Board" }, token);
       await call(`${serverApp.url}/api/jobs/x`, "GET", undefined, {
-        [GATEWAY_TOKEN_HEADER]: "gw-token-two-66bX",
+        [GATEWAY_TOKEN_HEADER]: "gw-token-two-66bX-0123456789",
       });
       await call(`${serverApp.url}/api/boms`, "PUT", "{broken", token);
       await call(
@@ -244,7 +244,7 @@ describe("keys never reach a log line", () => {
     expect(text).toMatch(/part lookups failed/);
     const secrets = [
       ...Object.values(SERVER_KEYS).flatMap((value) => value.split(",").map((s) => s.trim())),
-      "gw-token-two-66bX",
+      "gw-token-two-66bX-0123456789",
       ...Object.values(USER_KEYS),
     ];
     for (const secret of secrets) {

@@ -80,14 +80,18 @@ export function fakeGraph(products: FakeProduct[], calls: GraphCall[] = []) {
             .filter(
               (p) => ids.includes(p.id) || (p.deprecated_ids ?? []).some((d) => ids.includes(d)),
             )
-            .map((p) => ({
-              id: p.id,
-              deprecated_ids: p.deprecated_ids,
-              mpn: p.mpn,
-              mfr: p.mfr,
-              lifecycle_status: p.lifecycle_status,
-              inventory_level: p.inventory_level,
-            }));
+            .map((p) =>
+              schema === "product-offers-v1"
+                ? offersOnly(p)
+                : {
+                    id: p.id,
+                    deprecated_ids: p.deprecated_ids,
+                    mpn: p.mpn,
+                    mfr: p.mfr,
+                    lifecycle_status: p.lifecycle_status,
+                    inventory_level: p.inventory_level,
+                  },
+            );
           return { code: 200, body: { data } };
         }
         const q = params.get("q") ?? "";
@@ -99,12 +103,15 @@ export function fakeGraph(products: FakeProduct[], calls: GraphCall[] = []) {
           .filter((p) => makerText === "" || (p.mfr ?? "").toLowerCase().includes(makerText))
           .sort((a, b) => (b.inventory_level ?? 0) - (a.inventory_level ?? 0))
           .slice(0, Number(params.get("limit") ?? 10))
-          .map((p) => {
-            const { lifecycle_status: _l, inventory_level: _i, ...offersOnly } = p;
-            return offersOnly;
-          });
+          .map(offersOnly);
         return { code: 200, body: { data } };
       }),
     };
   };
+}
+
+/** The product-offers-v1 shape: no lifecycle, no total inventory. */
+function offersOnly(p: FakeProduct): GraphProductOffersV1 {
+  const { lifecycle_status: _l, inventory_level: _i, ...rest } = p;
+  return rest;
 }

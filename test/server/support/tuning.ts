@@ -13,5 +13,11 @@ export function fastTuning(overrides: Partial<UpstreamTuning> = {}): UpstreamTun
 }
 
 export function cacheTuning(overrides: Partial<LookupCacheTuning> = {}): LookupCacheTuning {
-  return { ttlMs: 60_000, notFoundTtlMs: 60_000, maxEntries: 1000, ...overrides };
+  return {
+    ttlMs: 60_000,
+    staticTtlMs: 600_000,
+    notFoundTtlMs: 60_000,
+    maxBytes: 64 * 1024 * 1024,
+    ...overrides,
+  };
 }

@@ -20,6 +20,7 @@ import {
   type IRetryBackoffContext,
 } from "cockatiel";
 import {
+  API_CLIENT_TIMEOUT_MS,
   LOOKUP_MAX_QUERIES,
   type ApiErrorBody,
   type LookupResult,
@@ -147,7 +148,7 @@ export class LookupBatcher {
     this.windowMs = options.windowMs ?? 30;
     this.maxWaitMs = Math.max(options.maxWaitMs ?? 150, this.windowMs);
     this.maxBatchSize = Math.min(options.maxBatchSize ?? LOOKUP_MAX_QUERIES, LOOKUP_MAX_QUERIES);
-    this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.timeoutMs = options.timeoutMs ?? API_CLIENT_TIMEOUT_MS;
     this.now = options.now ?? Date.now;
 
     const delays = options.retryDelaysMs ?? [500, 1500];

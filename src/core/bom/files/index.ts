@@ -6,13 +6,14 @@
  */
 import { decodeBytes, type TextEncodingName } from "./decode";
 import { readTextTable, type TextSheet } from "./read-text";
-import { sniffFormat } from "./sniff";
+import { sniffFormat, sniffMarkup } from "./sniff";
 
 export { decodeBytes, decodeText, type TextEncodingName } from "./decode";
-export { sniffFormat, type SniffedFormat } from "./sniff";
+export { sniffFormat, sniffMarkup, type SniffedFormat } from "./sniff";
 export { readTextTable, type TextDelimiter, type TextSheet } from "./read-text";
 export { detectFixedWidth, splitFixedWidthLine, type FixedWidthLayout } from "./fixed-width";
 export { DELIMITERS, type Delimiter } from "./lines";
+export { splitPastedColumn, type PastedColumnSplit } from "./pasted-column";
 export { chooseBomSheet, type NamedSheet, type SheetChoice } from "./choose-sheet";
 
 export type BomFileContent =
@@ -25,6 +26,8 @@ export function readBomFileBytes(bytes: Uint8Array): BomFileContent {
   const format = sniffFormat(bytes);
   if (format.kind !== "text") return format;
   const decoded = decodeBytes(bytes);
+  const markup = sniffMarkup(decoded.text);
+  if (markup) return markup;
   const sheet = readTextTable(decoded.text);
   const notes =
     decoded.encoding === "utf-8" ? sheet.notes : [`decoded as ${decoded.encoding}`, ...sheet.notes];

@@ -5,8 +5,14 @@
  */
 import { utf16Layout } from "./decode";
 
-export type SniffedFormat =
-  { kind: "xlsx" } | { kind: "text" } | { kind: "unsupported"; format: string; message: string };
+export interface UnsupportedFormat {
+  kind: "unsupported";
+  format: string;
+  /** What the file is and how to convert it into something readable. */
+  message: string;
+}
+
+export type SniffedFormat = { kind: "xlsx" } | { kind: "text" } | UnsupportedFormat;
 
 const ZIP_SIGNATURES = [
   [0x50, 0x4b, 0x03, 0x04],
@@ -122,4 +128,31 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
     };
   }
   return { kind: "text" };
+}
+
+/** How far into decoded text to look for the signs of a web page or an XML spreadsheet. */
+const MARKUP_SNIFF_CHARS = 4096;
+
+/**
+ * Text that is markup, not a table of text: an HTML page or an Excel 2003 XML spreadsheet (web
+ * tools and old exporters save both with an .xls name). Null for ordinary text.
+ */
+export function sniffMarkup(text: string): UnsupportedFormat | null {
+  const start = text.slice(0, MARKUP_SNIFF_CHARS).trimStart().toLowerCase();
+  if (!start.startsWith("<")) return null;
+  if (start.includes("urn:schemas-microsoft-com:office:spreadsheet")) {
+    return {
+      kind: "unsupported",
+      format: "xml-spreadsheet",
+      message: `This is an Excel 2003 XML Spreadsheet, which cannot be read here. ${SAVE_AS}`,
+    };
+  }
+  if (start.includes("<html") || start.includes("<table") || start.includes("<!doctype html")) {
+    return {
+      kind: "unsupported",
+      format: "html",
+      message: `This is a web page (HTML), as some web tools save under an .xls name, not a spreadsheet file. ${SAVE_AS}`,
+    };
+  }
+  return null;
 }

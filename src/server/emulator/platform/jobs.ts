@@ -8,6 +8,23 @@ import type { UpsertBomInput } from "./schemas";
 import type { BomStore } from "./store";
 
 export type JobTiming = { mode: "polls" } | { mode: "clock"; stepMs: number };
+
+/** How much the job list may hold: the emulator runs inside `npm start` for days. */
+export interface JobLimits {
+  /** A finished job is forgotten this long after it finished (its id then answers 404). */
+  finishedLifetimeMs: number;
+  /** Jobs kept at once; above it the oldest finished go first, then the oldest are run now. */
+  maxJobs: number;
+  /** Unfinished jobs holding their upload; above it the oldest is run now (as Cofactr would,
+   * eventually), so that uploads nobody polls cannot pile up. */
+  maxPendingJobs: number;
+}
+
+export const DEFAULT_JOB_LIMITS: JobLimits = {
+  finishedLifetimeMs: 60 * 60_000,
+  maxJobs: 200,
+  maxPendingJobs: 10,
+};
 export type JobStatusWords = "celery" | "plain";
 
 type Phase = "pending" | "started" | "success" | "failure";
@@ -34,8 +51,10 @@ interface Job {
   result: JobResult | null;
   error: string | null;
   polls: number;
-  input: UpsertBomInput;
+  /** The upload, until the job has run (then dropped: it may be megabytes). */
+  input: UpsertBomInput | null;
   fails: boolean;
+  finishedMs: number | null;
 }
 
 export interface JobView {
@@ -60,9 +79,15 @@ export class JobRunner {
     private readonly store: BomStore,
     private readonly timing: JobTiming,
     private readonly words: JobStatusWords,
+    private readonly limits: JobLimits = DEFAULT_JOB_LIMITS,
   ) {}
 
+  get size(): number {
+    return this.jobs.size;
+  }
+
   create(input: UpsertBomInput, fails: boolean): string {
+    this.evict();
     const now = new Date();
     const job: Job = {
       id: randomUUID(),
@@ -76,6 +101,7 @@ export class JobRunner {
       polls: 0,
       input,
       fails,
+      finishedMs: null,
     };
     this.jobs.set(job.id, job);
     if (this.timing.mode === "clock") {
@@ -101,6 +127,42 @@ export class JobRunner {
     return this.view(job);
   }
 
+  /**
+   * Finished jobs past their lifetime go; above the cap, the oldest finished go, and if that is
+   * not enough the oldest unfinished are run to their end now (as Cofactr would, eventually).
+   */
+  private evict(): void {
+    const now = Date.now();
+    for (const job of this.jobs.values()) {
+      if (job.finishedMs !== null && now - job.finishedMs >= this.limits.finishedLifetimeMs) {
+        this.jobs.delete(job.id);
+      }
+    }
+    for (const job of this.jobs.values()) {
+      if (this.jobs.size < this.limits.maxJobs) break;
+      if (job.finishedMs !== null) this.jobs.delete(job.id);
+    }
+    for (const job of this.jobs.values()) {
+      if (this.jobs.size < this.limits.maxJobs) break;
+      this.runNow(job);
+      this.jobs.delete(job.id);
+    }
+    let pending = 0;
+    for (const job of this.jobs.values()) if (job.input) pending += 1;
+    for (const job of this.jobs.values()) {
+      if (pending < this.limits.maxPendingJobs) return;
+      if (!job.input) continue;
+      this.runNow(job);
+      pending -= 1;
+    }
+  }
+
+  private runNow(job: Job): void {
+    if (job.finishedMs !== null) return;
+    if (job.phase === "pending") this.enter(job, "started");
+    this.finish(job);
+  }
+
   /** Forgets every job and stops pending timers. */
   clear(): void {
     for (const timer of this.timers) clearTimeout(timer);
@@ -123,7 +185,7 @@ export class JobRunner {
   }
 
   private finish(job: Job): void {
-    if (job.fails) {
+    if (job.fails || !job.input) {
       job.error = INJECTED_FAILURE_MESSAGE;
       this.enter(job, "failure");
     } else {
@@ -137,6 +199,8 @@ export class JobRunner {
       this.enter(job, "success");
     }
     job.finished_at = job.updated_at;
+    job.finishedMs = Date.now();
+    job.input = null;
   }
 
   private view(job: Job): JobView {

@@ -3,9 +3,9 @@
  * strings 1–255 characters, `null` rather than "" (API-NOTES 1.3 and the Upsert BOM page).
  */
 import { z } from "zod";
-import { COFACTR_MAX_STRING } from "../../../core/cofactr";
+import { cofactrString } from "../../cofactr-text";
 
-const text = z.string().min(1).max(COFACTR_MAX_STRING);
+const text = cofactrString();
 const optionalText = text.nullable().optional();
 const metadata = z.record(z.string(), z.unknown());
 

@@ -26,6 +26,15 @@ export interface Bom {
   lines: BomLine[];
 }
 
+/** How much the store may hold: the emulator runs inside `npm start` for days. */
+export interface StoreLimits {
+  maxBoms: number;
+  /** Lines across all BOMs (an uploaded 5 MB BOM has some 30,000). */
+  maxLines: number;
+}
+
+export const DEFAULT_STORE_LIMITS: StoreLimits = { maxBoms: 500, maxLines: 100_000 };
+
 export interface UpsertOutcome {
   bom: Bom;
   created: boolean;
@@ -34,7 +43,10 @@ export interface UpsertOutcome {
 export class BomStore {
   private readonly boms = new Map<string, Bom>();
 
-  constructor(private readonly catalogue: Catalogue) {}
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly limits: StoreLimits = DEFAULT_STORE_LIMITS,
+  ) {}
 
   list(): Bom[] {
     return [...this.boms.values()];
@@ -107,7 +119,7 @@ export class BomStore {
       updated_at: now,
       lines: buildLines(this.catalogue, id, input.raw_lines ?? []),
     };
-    this.boms.set(id, bom);
+    this.keep(bom);
     return bom;
   }
 
@@ -150,6 +162,7 @@ export class BomStore {
     const lines = buildLines(this.catalogue, id, input.lines ?? []);
     if (existing) {
       Object.assign(existing, header, { lines, updated_at: now });
+      this.keep(existing);
       return { bom: existing, created: false };
     }
     const bom: Bom = {
@@ -162,8 +175,25 @@ export class BomStore {
       ...header,
       lines,
     };
-    this.boms.set(id, bom);
+    this.keep(bom);
     return { bom, created: true };
+  }
+
+  /**
+   * Stores `bom` as the most recently written, then forgets the least recently written others
+   * while the store is over its limits.
+   */
+  private keep(bom: Bom): void {
+    this.boms.delete(bom.id);
+    this.boms.set(bom.id, bom);
+    let lines = 0;
+    for (const stored of this.boms.values()) lines += stored.lines.length;
+    for (const stored of this.boms.values()) {
+      if (this.boms.size <= this.limits.maxBoms && lines <= this.limits.maxLines) return;
+      if (stored === bom) return;
+      this.boms.delete(stored.id);
+      lines -= stored.lines.length;
+    }
   }
 }
 

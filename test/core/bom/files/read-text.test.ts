@@ -63,6 +63,17 @@ describe("delimiter detection", () => {
     ]);
   });
 
+  it("prefers the tab when commas inside a column are just as regular", () => {
+    const text = [
+      "Ref\tQty\tDescription (type, value, tolerance, size)",
+      "R1\t1\tRES, 10k, 1%, 0603",
+      "R2\t1\tRES, 4k7, 1%, 0603",
+    ].join("\n");
+    const sheet = readTextTable(text);
+    expect(sheet.delimiter).toBe("\t");
+    expect(sheet.grid[1]).toEqual(["R1", "1", "RES, 10k, 1%, 0603"]);
+  });
+
   it("reads a single column of part numbers as one cell a line", () => {
     const sheet = readTextTable("MPN\nLM358DR\nNE555P\n");
     expect(sheet.grid).toEqual([["MPN"], ["LM358DR"], ["NE555P"]]);
@@ -119,10 +130,38 @@ describe("line ends and Excel's sep= hint", () => {
   });
 
   it("reports a flood of quoting problems as a bounded list", () => {
-    const text = `a,b\n${'1,"a"b\n'.repeat(500)}`;
+    const text = `a,b\n${'"a"b",1\n'.repeat(500)}`;
     const sheet = readTextTable(text);
+    expect(sheet.grid).toHaveLength(501);
+    expect(sheet.grid[500]).toEqual(['a"b', "1"]);
     expect(sheet.issues).toHaveLength(51);
     expect(sheet.issues[50]?.message).toMatch(/^CSV: \d+ more problems like these$/);
+  });
+});
+
+describe("a quote that is never closed", () => {
+  it("costs one row, not the rest of the file", () => {
+    const text = 'Ref,Qty,Description\nR1,1,10k\nJ1,1,"3/8 standoff\nC1,2,100n X7R\nC2,2,100n\n';
+    const sheet = readTextTable(text);
+    expect(sheet.grid).toEqual([
+      ["Ref", "Qty", "Description"],
+      ["R1", "1", "10k"],
+      ["J1", "1", '"3/8 standoff'],
+      ["C1", "2", "100n X7R"],
+      ["C2", "2", "100n"],
+    ]);
+    expect(sheet.issues).toHaveLength(1);
+    expect(sheet.issues[0]).toMatchObject({ row: 3, severity: "warning" });
+    expect(sheet.issues[0]?.message).toMatch(/never closed: the row was split at each ","/);
+  });
+
+  it("keeps every line a row when quotes are open on every line, at a bounded cost", () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `${i},"open ${i}`);
+    const sheet = readTextTable(`n,text\n${lines.join("\n")}\n`);
+    expect(sheet.grid).toHaveLength(2001);
+    expect(sheet.grid[2000]).toEqual(["1999", '"open 1999']);
+    expect(sheet.issues.length).toBeLessThanOrEqual(51);
+    expect(sheet.issues[0]?.message).toMatch(/never closed/);
   });
 });
 

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { readBomFileBytes, sniffFormat } from "../../../../src/core/bom/files";
+import { readBomFileBytes, sniffFormat, sniffMarkup } from "../../../../src/core/bom/files";
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -57,5 +57,27 @@ describe("sniffFormat", () => {
     expect(sniffFormat(Buffer.from("Part\tValue\nR1\t10k\n", "utf16le"))).toEqual({ kind: "text" });
     expect(sniffFormat(Buffer.from("Part,Value\n"))).toEqual({ kind: "text" });
     expect(sniffFormat(new Uint8Array())).toEqual({ kind: "text" });
+  });
+});
+
+describe("sniffMarkup", () => {
+  it("refuses a web page saved as .xls (as web tools export) and says how to convert it", () => {
+    const page = `\r\n<html xmlns:x="urn:schemas-microsoft-com:office:excel">\n<body><table>\n<tr><td>Part</td><td>Qty</td></tr>\n<tr><td>LM358DR</td><td>2</td></tr>\n</table></body></html>`;
+    const read = readBomFileBytes(Buffer.from(page));
+    expect(read).toMatchObject({ kind: "unsupported", format: "html" });
+    expect(read.kind === "unsupported" && read.message).toMatch(
+      /web page \(HTML\).*\.xlsx\) or as CSV/,
+    );
+    expect(sniffMarkup("<table><tr><td>R1</td></tr></table>")?.format).toBe("html");
+  });
+
+  it("refuses an Excel 2003 XML spreadsheet", () => {
+    const xml = `<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">`;
+    expect(sniffMarkup(xml)?.format).toBe("xml-spreadsheet");
+  });
+
+  it("leaves text that merely starts with a bracket alone", () => {
+    expect(sniffMarkup("<R1>,10k,0603\n<R2>,4k7,0603\n")).toBeNull();
+    expect(sniffMarkup("Ref,Qty\nR1,1\n")).toBeNull();
   });
 });

@@ -1,0 +1,200 @@
+/**
+ * Soak benchmark for the add-in server (issue 11), at its default settings with the embedded
+ * emulator, run in a child process so that its memory is measured alone:
+ * 1. 100,000 distinct lookups (every catalogue part under many spellings of its maker, 2,000
+ *    per request), then the server's RSS;
+ * 2. 50 uploads of 5 MB BOMs through PUT /api/boms, each job polled to its end as the add-in
+ *    does, then the RSS;
+ * 3. a client that sends a body one byte a second: how long the server kept it connected.
+ * Usage: npm run bench:soak. The last line is JSON: {"rss_start_mb",
+ * "rss_after_100k_lookups_mb", "lookups", "found", "rss_after_50_uploads_mb", "uploads",
+ * "slow_body_connected_s"}.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import type { LookupResponse, PartQuery } from "../src/core/api";
+import { getCatalogue } from "../src/server/emulator/catalogue";
+
+const LOOKUPS = 100_000;
+const PER_REQUEST = 2_000;
+const UPLOADS = 50;
+const UPLOAD_BYTES = 5_000_000;
+/** A slow client still connected after this is reported as this (the server never cut it). */
+const SLOW_CLIENT_GUARD_S = 300;
+/** Ways a manufacturer is written in BOMs: each is its own query, the same part. */
+const MAKER_SPELLINGS = [
+  "",
+  " Inc",
+  " Inc.",
+  " Corp",
+  " Corporation",
+  " Co.",
+  " Ltd",
+  " Limited",
+  " GmbH",
+  " LLC",
+  " AG",
+  " SA",
+  " PLC",
+  " Group",
+  " Intl",
+  " International",
+  " Holdings",
+  " Electronics",
+];
+
+function distinctQueries(count: number): PartQuery[] {
+  const queries: PartQuery[] = [];
+  for (const spelling of MAKER_SPELLINGS) {
+    for (const product of getCatalogue().products) {
+      if (queries.length === count) return queries;
+      queries.push({ mpn: product.mpn, manufacturer: `${product.mfr}${spelling}` });
+    }
+  }
+  if (queries.length < count) throw new Error(`only ${queries.length} distinct queries`);
+  return queries;
+}
+
+function bomOfSize(name: string, bytes: number): string {
+  const lines: unknown[] = [];
+  const products = getCatalogue().products;
+  let size = 0;
+  for (let i = 0; size < bytes - 400; i += 1) {
+    const product = products[i % products.length];
+    const line = {
+      mpn: product?.mpn ?? `PART-${i}`,
+      manufacturer_name: product?.mfr ?? null,
+      quantity: 1 + (i % 7),
+      reference_designators_string: `R${i}`,
+      description: `Soak line ${i} of ${name}`,
+    };
+    size += JSON.stringify(line).length + 1;
+    lines.push(line);
+  }
+  lines.pop();
+  return JSON.stringify({ name, integration_record_id: name, lines });
+}
+
+class ServerProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<ServerProcess> {
+    const child = fork(path.join(__dirname, "soak-server.ts"), [], {
+      execArgv: ["--import", "tsx", "--expose-gc"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      child.once("message", (message) => resolve((message as { url: string }).url));
+      child.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
+    });
+    return new ServerProcess(child, url);
+  }
+
+  async rssMb(): Promise<number> {
+    const rss = await new Promise<number>((resolve) => {
+      this.child.once("message", (message) => resolve((message as { rss: number }).rss));
+      this.child.send("rss");
+    });
+    return Math.round(rss / (1024 * 1024));
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once("exit", resolve));
+    this.child.send("stop");
+    await exited;
+  }
+}
+
+async function lookups(url: string): Promise<number> {
+  const queries = distinctQueries(LOOKUPS);
+  let found = 0;
+  for (let start = 0; start < queries.length; start += PER_REQUEST) {
+    const response = await fetch(`${url}/api/parts/lookup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ queries: queries.slice(start, start + PER_REQUEST) }),
+    });
+    if (!response.ok) throw new Error(`lookup answered HTTP ${response.status}`);
+    const body = (await response.json()) as LookupResponse;
+    found += body.results.filter((result) => result.status === "found").length;
+  }
+  return found;
+}
+
+async function uploads(url: string): Promise<void> {
+  for (let upload = 0; upload < UPLOADS; upload += 1) {
+    const response = await fetch(`${url}/api/boms`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: bomOfSize(`Soak board ${upload}`, UPLOAD_BYTES),
+    });
+    if (response.status !== 202) throw new Error(`upload answered HTTP ${response.status}`);
+    const { job_id: jobId } = (await response.json()) as { job_id: string };
+    for (let poll = 0; poll < 20; poll += 1) {
+      const job = (await (await fetch(`${url}/api/jobs/${jobId}`)).json()) as { state: string };
+      if (job.state === "success" || job.state === "failure") break;
+    }
+  }
+}
+
+/** Seconds a client sending its body one byte a second stayed connected. */
+async function slowBodyClient(url: string): Promise<number> {
+  const { hostname, port } = new URL(url);
+  const socket = net.connect({ host: hostname, port: Number(port) });
+  socket.on("error", () => undefined);
+  await new Promise((resolve) => socket.once("connect", resolve));
+  const started = Date.now();
+  socket.write(
+    "POST /api/parts/lookup HTTP/1.1\r\nHost: soak\r\ncontent-type: application/json\r\n" +
+      "content-length: 100000\r\n\r\n{",
+  );
+  const drip = setInterval(() => socket.write(" "), 1000);
+  const guard = setTimeout(() => socket.destroy(), SLOW_CLIENT_GUARD_S * 1000);
+  await new Promise((resolve) => socket.once("close", resolve));
+  clearInterval(drip);
+  clearTimeout(guard);
+  return Math.round((Date.now() - started) / 100) / 10;
+}
+
+async function main(): Promise<void> {
+  const server = await ServerProcess.start();
+  try {
+    const rssStart = await server.rssMb();
+    const found = await lookups(server.url);
+    const rssLookups = await server.rssMb();
+    await uploads(server.url);
+    const rssUploads = await server.rssMb();
+    const slowSeconds = await slowBodyClient(server.url);
+    console.log(
+      [
+        `Soak at the default settings (embedded emulator):`,
+        `  RSS at start: ${rssStart} MB`,
+        `  after ${LOOKUPS} distinct lookups (${found} found): ${rssLookups} MB`,
+        `  after ${UPLOADS} uploads of ${UPLOAD_BYTES / 1e6} MB: ${rssUploads} MB`,
+        `  a slow-body client stayed connected ${slowSeconds} s`,
+      ].join("\n"),
+    );
+    console.log(
+      JSON.stringify({
+        rss_start_mb: rssStart,
+        rss_after_100k_lookups_mb: rssLookups,
+        lookups: LOOKUPS,
+        found,
+        rss_after_50_uploads_mb: rssUploads,
+        uploads: UPLOADS,
+        slow_body_connected_s: slowSeconds,
+      }),
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
