@@ -59,6 +59,15 @@ function sheetLevelIssues(
     });
     return issues;
   }
+  if (mapping.headerShift) {
+    issues.push({
+      row: issueRow,
+      field: null,
+      severity: "warning",
+      message:
+        "the data sits one column right of its header: each header is read over the column to its right",
+    });
+  }
   if (mapping.headerRow === null) {
     issues.push({
       row: issueRow,

@@ -99,6 +99,7 @@ import { readDnpCell } from "./dnp";
 import { columnEvidence, type PairEvidence } from "./evidence";
 import { bestAssignment } from "./assign";
 import { designatorAgreements } from "./consistency";
+import { isShiftedRight } from "./header-shift";
 
 /** Below this a pair is not used at all. */
 const MIN_SCORE = 0.25;
@@ -175,8 +176,11 @@ export function buildMapping({
   options = {},
 }: MappingInput): ColumnMapping {
   const width = gridWidth(grid);
-  const headers = headerTexts(grid, headerRow, width);
-  const profiles = headers.map((_, c) => profileColumn(grid, dataRows, c));
+  const written = headerTexts(grid, headerRow, width);
+  const profiles = written.map((_, c) => profileColumn(grid, dataRows, c));
+  // Data one column right of its header: read each header over the column its data is in.
+  const headerShift = headerRow !== null && isShiftedRight(written, profiles) ? 1 : 0;
+  const headers = headerShift === 0 ? written : ["", ...written.slice(0, width - 1)];
 
   const fields = {} as Record<BomField, FieldAssignment>;
   for (const field of BOM_FIELDS) fields[field] = emptyAssignment();
@@ -319,6 +323,7 @@ export function buildMapping({
     headerRow,
     fields,
     extraColumns,
+    ...(headerShift !== 0 ? { headerShift } : {}),
     ...(dnpColumn !== null ? { dnpPolarity: dnpPolarity ?? "dnp" } : {}),
   };
 }
@@ -326,7 +331,8 @@ export function buildMapping({
 /** The mapping as it is saved with a workbook, keyed by header text. */
 export function toSavedMapping(mapping: ColumnMapping, grid: Grid): SavedMapping {
   const width = gridWidth(grid);
-  const headers = headerTexts(grid, mapping.headerRow, width);
+  const written = headerTexts(grid, mapping.headerRow, width);
+  const headers = mapping.headerShift ? ["", ...written.slice(0, width - 1)] : written;
   const fields: Partial<Record<BomField, string | null>> = {};
   for (const field of BOM_FIELDS) {
     const column = mapping.fields[field].column;

@@ -56,6 +56,8 @@ export interface ColumnMapping {
   fields: Record<BomField, FieldAssignment>;
   /** Further columns that hold the same field (a second MPN column becomes an alternate). */
   extraColumns: Partial<Record<BomField, number[]>>;
+  /** 1 when the data sits one column right of its header (each header read one column on). */
+  headerShift?: number;
   /** Polarity of the do-not-place column, when one is mapped. */
   dnpPolarity?: DnpPolarity;
 }

@@ -4,7 +4,7 @@
  * header, the quantity that agrees with the designator counts, and the whole mapping chosen
  * at once. Every field choice carries reasons.
  */
-import { readBom, type Grid } from "../../../src/core/bom";
+import { readBom, saveMapping, type Grid } from "../../../src/core/bom";
 
 function pick(grid: Grid, field: keyof ReturnType<typeof readBom>["mapping"]["fields"]) {
   return readBom(grid).mapping.fields[field];
@@ -182,5 +182,32 @@ describe("the evidence model", () => {
       expect(assignment.confidence).toBeGreaterThan(0);
       expect(assignment.confidence).toBeLessThanOrEqual(1);
     }
+  });
+
+  it("reads data shifted one column right of its header, and says so", () => {
+    const grid: Grid = [
+      ["Reference", "Qty", "Manufacturer", "MPN", "Description"],
+      ["", "R1, R2", 2, "Yageo", "RC0603FR-0710KL", "Resistor 10k"],
+      ["", "C1", 1, "Murata", "GRM155R71C104KA88D", "Capacitor 100nF"],
+      ["", "U1, U2, U3", 3, "Texas Instruments", "LM358DR", "Opamp dual"],
+      ["", "J1", 1, "Harwin", "M22-7131042", "Header 10 pin"],
+    ];
+    const result = readBom(grid);
+    expect(result.mapping.headerShift).toBe(1);
+    expect(result.mapping.fields.reference_designators).toMatchObject({
+      column: 1,
+      header: "Reference",
+    });
+    expect(result.mapping.fields.mpn).toMatchObject({ column: 4, header: "MPN" });
+    expect(result.lines[2]).toMatchObject({ quantity: 3, mpn: "LM358DR" });
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({
+        row: 1,
+        severity: "warning",
+        message: expect.stringMatching(/one column right/),
+      }),
+    );
+    // The saved mapping names each field by the header written above its data.
+    expect(saveMapping(result, grid).fields.mpn).toBe("MPN");
   });
 });
