@@ -145,10 +145,13 @@ describe("task pane", () => {
 
     harness.workbook.occupied.delete("BOM");
     await user.click(screen.getByRole("button", { name: "Write results" }));
-    const dialog = await screen.findByRole("dialog", {
-      name: "Write beside the BOM?",
-      hidden: true,
-    });
+    // The surface is aria-hidden while its opening motion runs (jsdom never ends it), and the
+    // name lookup then skips its aria-labelledby title: find the dialog, then check its title.
+    const dialog = await screen.findByRole("dialog", { hidden: true });
+    expect(dialog.getAttribute("aria-labelledby")).toBeTruthy();
+    expect(
+      document.getElementById(dialog.getAttribute("aria-labelledby") as string)?.textContent,
+    ).toBe("Write beside the BOM?");
     // Fluent marks the surface aria-hidden while its opening motion runs; jsdom never ends it.
     await user.click(within(dialog).getByRole("button", { name: "Write results", hidden: true }));
     await screen.findByText(/Wrote 3 lines to 'BOM'!A1/);
