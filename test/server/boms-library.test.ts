@@ -123,6 +123,14 @@ describe("updating, approving and deleting a BOM", () => {
       "Cofactr refused the change: An approved BOM cannot be changed.",
     );
     expect(refusals[4]?.body.error.message).toMatch(/already approved/);
+    // An upload onto the approved BOM (same name, no version) fails its job, changing nothing.
+    const upload = await call(api("/boms"), "PUT", { name: "Approve me", lines: [] });
+    expect(upload.status).toBe(202);
+    let job = (await call(api(`/jobs/${upload.body.job_id}`), "GET")).body;
+    for (let poll = 0; poll < 5 && job.state !== "failure" && job.state !== "success"; poll += 1) {
+      job = (await call(api(`/jobs/${upload.body.job_id}`), "GET")).body;
+    }
+    expect(job).toMatchObject({ state: "failure", error: "An approved BOM cannot be changed." });
     const after = await getBom(bom.id);
     expect(after).toMatchObject({ name: "Approve me", approved: true });
     expect(after.lines).toEqual(bom.lines);

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { EmulatorState } from "../state";
 import { validationItems } from "../validation";
 import { requestFault } from "../requestFaults";
+import { APPROVED_BOM_MESSAGE } from "./jobs";
 import { addPartLine, patchLine, removeLine, UnknownPartError } from "./line-edits";
 import {
   bomPatchSchema,
@@ -27,7 +28,7 @@ const listQuery = z.object({
 });
 
 /** An approved (or archived) BOM keeps its lines as approved: every line edit is refused. */
-const APPROVED_REFUSAL = { detail: "An approved BOM cannot be changed." };
+const APPROVED_REFUSAL = { detail: APPROVED_BOM_MESSAGE };
 
 function unknownPart(error: unknown, reply: FastifyReply): FastifyReply {
   if (!(error instanceof UnknownPartError)) throw error;
