@@ -62,3 +62,8 @@ export function bomCounts(bom: BomResponse): {
     dnp: bom.lines.filter((line) => line.do_not_place).length,
   };
 }
+
+/** Constant text a spreadsheet must not read as a formula ("=…", "+…", "-…", "@…"). */
+export function asSheetText(value: string): string {
+  return /^[=+\-@]/.test(value) ? `'${value}` : value;
+}
