@@ -1,10 +1,11 @@
-/** The cofactr-bom command line: map, upload, price, plan. */
+/** The cofactr-bom command line: map, upload, price, plan, boms. */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { DEFAULT_SERVER, ApiRequestError, BAD_SERVER_URL } from "./http";
 import { CliError, processIo, type CliIo } from "./io";
 import { mapCommand } from "./map-command";
 import { uploadCommand } from "./upload-command";
 import { priceCommand } from "./price-command";
+import { bomsApproveCommand, bomsGetCommand, bomsListCommand } from "./boms-command";
 import { parseBuilds, parseList, parsePercent, planCommand } from "./plan-command";
 
 function wholeNumber(value: string): number {
@@ -150,6 +151,64 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
         },
         io,
       ),
+    );
+  });
+  const serverOf = (options: Record<string, unknown>) => ({
+    server: options.server as string,
+    ...(token(options) ? { token: token(options) as string } : {}),
+  });
+  const boms = program.command("boms").description("BOMs in Cofactr: list, get, approve");
+  serverOption(
+    boms
+      .command("list")
+      .description("list the BOMs you can read, newest first")
+      .option("--search <text>", "only BOMs whose name contains this text")
+      .option("--limit <n>", "show at most this many", positiveInteger, 50)
+      .option("--json", "print the page as JSON"),
+  ).action(async (options: Record<string, unknown>) => {
+    setExitCode(
+      await bomsListCommand(
+        {
+          ...serverOf(options),
+          ...(typeof options.search === "string" ? { search: options.search } : {}),
+          limit: options.limit as number,
+          json: options.json === true,
+        },
+        io,
+      ),
+    );
+  });
+  serverOption(
+    boms
+      .command("get")
+      .description("print a BOM's lines, or write them as CSV or XLSX")
+      .argument("<id>", "BOM id")
+      .option("--csv", "print CSV")
+      .option("--xlsx <file>", "write an .xlsx file with the lines as a table")
+      .option("--json", "print the BOM as JSON"),
+  ).action(async (id: string, options: Record<string, unknown>) => {
+    setExitCode(
+      await bomsGetCommand(
+        id,
+        {
+          ...serverOf(options),
+          csv: options.csv === true,
+          ...(typeof options.xlsx === "string" ? { xlsx: options.xlsx } : {}),
+          json: options.json === true,
+        },
+        io,
+      ),
+    );
+  });
+  serverOption(
+    boms
+      .command("approve")
+      .description("approve a BOM (Cofactr then refuses edits to it)")
+      .argument("<id>", "BOM id")
+      .option("--json", "print the approved BOM as JSON"),
+  ).action(async (id: string, options: Record<string, unknown>) => {
+    setExitCode(
+      await bomsApproveCommand(id, { ...serverOf(options), json: options.json === true }, io),
     );
   });
   return program;

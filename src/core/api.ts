@@ -2,7 +2,7 @@
  * The contract between the add-in (task pane, custom functions, CLI) and the add-in server's
  * `/api`. Both sides import these types, so a change here is a change to both.
  */
-import type { UpsertBomBody } from "./cofactr";
+import type { CreateRawBomLine, UpsertBomBody } from "./cofactr";
 
 /** Most queries one `POST /api/parts/lookup` accepts. */
 export const LOOKUP_MAX_QUERIES = 2000;
@@ -174,14 +174,89 @@ export interface BomLineView {
   match_status: "matched" | "unmatched" | "custom";
 }
 
-/** `GET /api/boms/{id}`. */
-export interface BomResponse {
+/** A BOM's header, as the list shows it. */
+export interface BomSummary {
   id: string;
   name: string;
   version: string | null;
   part_number: string | null;
   integration_record_id: string | null;
+  /** An approved BOM refuses edits to its header and lines. */
+  approved: boolean;
+  /** Deleting an approved BOM archives it. */
+  archived: boolean;
+  line_count: number | null;
   created_at: string;
   updated_at: string;
+}
+
+/** `GET /api/boms/{id}` (also the answer of create, update and approve). */
+export interface BomResponse extends BomSummary {
   lines: BomLineView[];
 }
+
+/** Most BOMs one page of `GET /api/boms` holds. */
+export const BOM_LIST_MAX_LIMIT = 200;
+
+/** `GET /api/boms?search=&limit=&offset=`: one page, newest first. */
+export interface BomListResponse {
+  boms: BomSummary[];
+  /** Every BOM matching the search, when Cofactr says; null when it does not. */
+  total: number | null;
+  limit: number;
+  offset: number;
+}
+
+/** `POST /api/boms`: a new BOM from raw lines; Cofactr matches them and sums lines that share
+ * a part and refdes string. */
+export interface CreateBomRequest {
+  name: string;
+  version?: string | null;
+  part_number?: string | null;
+  metadata?: Record<string, unknown>;
+  lines: CreateRawBomLine[];
+}
+
+/** `PATCH /api/boms/{id}`: header fields only. */
+export interface UpdateBomRequest {
+  name?: string;
+  version?: string | null;
+  part_number?: string | null;
+  metadata?: Record<string, unknown>;
+}
+
+/** `DELETE /api/boms/{id}`: Cofactr deletes an unapproved BOM and archives an approved one. */
+export interface DeleteBomResponse {
+  id: string;
+  outcome: "deleted" | "archived";
+}
+
+/** `PATCH /api/boms/{id}/lines/{lineId}`. `part` is a CPID (null clears the match);
+ * `is_custom_part: true` marks a line that is not a purchased part. */
+export interface UpdateBomLineRequest {
+  part?: string | null;
+  is_custom_part?: boolean;
+  quantity?: number;
+  reference_designators?: string[];
+  do_not_place?: boolean;
+  mpn?: string | null;
+  manufacturer_name?: string | null;
+  description?: string | null;
+  comments?: string | null;
+  line_number?: string | null;
+}
+
+/** The answer of a line create or update. */
+export interface BomLineChangeResponse {
+  line: BomLineView;
+  /** The id of the line that was summed into `line` and no longer exists, if any. */
+  merged_line_id: string | null;
+}
+
+/** `GET /api/parts/search?q=&limit=`: Knowledge Graph candidates, best first. */
+export interface PartSearchResponse {
+  parts: Part[];
+}
+
+/** Most candidates one part search returns. */
+export const PART_SEARCH_MAX_LIMIT = 20;

@@ -18,9 +18,12 @@ import { loggerOptions } from "./logging";
 import { PartLookupService, type Clock } from "./lookup/lookup-service";
 import { registerResponseRedaction } from "./response-redaction";
 import { RouteTable } from "./route-table";
+import { registerBomLibraryRoutes } from "./routes/bom-library";
+import { registerBomLineRoutes } from "./routes/bom-lines";
 import { registerBomRoutes } from "./routes/boms";
 import { registerHealthRoute } from "./routes/health";
 import { registerLookupRoutes } from "./routes/lookup";
+import { registerPartSearchRoute } from "./routes/part-search";
 import { UpstreamAccess } from "./upstream/access";
 
 export interface AppOptions {
@@ -90,6 +93,9 @@ export function assembleApp({ config, https, logger, clock }: AppOptions): Built
   const admin = new AdminCheck(config.adminTokens, throttle);
   registerLookupRoutes(app, access, lookups, admin, config.apiDeadlineMs);
   registerBomRoutes(app, access, config.apiDeadlineMs);
+  registerBomLibraryRoutes(app, access, config.apiDeadlineMs);
+  registerBomLineRoutes(app, access, config.apiDeadlineMs);
+  registerPartSearchRoute(app, access, config.apiDeadlineMs);
 
   if (fs.existsSync(config.addinDistDir)) {
     app.register(fastifyStatic, { root: config.addinDistDir, index: ["taskpane.html"] });

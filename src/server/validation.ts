@@ -7,11 +7,11 @@ import { ApiError } from "./errors";
 
 /** Cofactr's strings: 1–255 characters, counted as code points (an empty value is sent as
  * null, never ""). */
-const cofactrText = cofactrString();
-const optionalText = cofactrText.nullable().optional();
+export const cofactrText = cofactrString();
+export const optionalText = cofactrText.nullable().optional();
 /** Deeper metadata than this is refused: it is free-form, but the server walks and re-serialises it. */
 export const METADATA_MAX_DEPTH = 32;
-const metadata = z
+export const metadata = z
   .record(z.string(), z.unknown())
   .refine((value) => nestingWithin(value, METADATA_MAX_DEPTH), {
     message: `is nested more than ${METADATA_MAX_DEPTH} levels deep`,

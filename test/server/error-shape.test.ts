@@ -65,9 +65,9 @@ describe("one error shape, the right status", () => {
   });
 
   it.each([
-    ["DELETE", "/api/boms/abc", "GET, HEAD"],
+    ["DELETE", "/api/jobs/abc", "GET, HEAD"],
     ["GET", "/api/parts/lookup", "POST"],
-    ["POST", "/api/boms", "PUT"],
+    ["POST", "/api/parts/search", "GET, HEAD"],
     ["PUT", "/api/health", "GET, HEAD"],
   ])("answers %s %s with 405 and Allow: %s", async (method, path, allow) => {
     const reply = await rawRequest(server.url, method, path, userKey);

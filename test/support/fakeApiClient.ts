@@ -53,6 +53,9 @@ export class FakeApiClient implements ApiClient {
       version: body.version ?? null,
       part_number: body.part_number ?? null,
       integration_record_id: body.integration_record_id ?? null,
+      approved: false,
+      archived: false,
+      line_count: body.lines?.length ?? 0,
       created_at: "2026-01-01T00:00:00Z",
       updated_at: "2026-01-01T00:00:00Z",
       lines: (body.lines ?? []).map((line, index) => {

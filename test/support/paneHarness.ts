@@ -1,5 +1,6 @@
 /** Runtime services made of fakes (API, workbook, storage), for component tests. */
 import type { SheetRegion } from "../../src/addin/excel/workbook-access";
+import type { BomLibraryApi } from "../../src/addin/runtime/boms/bom-session";
 import { ConnectionStore } from "../../src/addin/runtime/connection";
 import { LookupService } from "../../src/addin/runtime/lookup/lookup-service";
 import type { RuntimeServices } from "../../src/addin/runtime/services";
@@ -45,6 +46,23 @@ export function paneHarness(region: SheetRegion | null): PaneHarness {
     refreshLookups: async () => {
       harness.refreshes += 1;
     },
+    // The From Cofactr tab has its own tests; here any call fails loudly.
+    bomLibrary: { api: unusedBomLibrary(), workbook, rewrite: () => unused("rewrite") },
   };
   return harness;
+}
+
+function unused(name: string): Promise<never> {
+  return Promise.reject(new Error(`component tests make no BOM library call (${name})`));
+}
+
+function unusedBomLibrary(): BomLibraryApi {
+  return {
+    listBoms: () => unused("listBoms"),
+    bom: () => unused("bom"),
+    searchParts: () => unused("searchParts"),
+    updateLine: () => unused("updateLine"),
+    approveBom: () => unused("approveBom"),
+    lookup: () => unused("lookup"),
+  };
 }

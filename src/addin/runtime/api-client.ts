@@ -50,11 +50,24 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
   return typeof error?.code === "string" && typeof error.message === "string";
 }
 
-export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+/** One /api request: JSON in and out, every failure an ApiRequestError. */
+export type ApiCall = <T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+) => Promise<T>;
+
+export function createApiCall(options: ApiClientOptions = {}): ApiCall {
   const baseUrl = (options.baseUrl ?? "").replace(/\/$/, "");
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  async function call<T>(method: string, path: string, body?: unknown, signal?: AbortSignal) {
+  return async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ) {
     const headers: Record<string, string> = { accept: "application/json", ...options.headers?.() };
     if (body !== undefined) headers["content-type"] = "application/json";
     let response: Response;
@@ -94,8 +107,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       );
     }
     return parsed as T;
-  }
+  };
+}
 
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const call = createApiCall(options);
   return {
     health: (signal) => call<HealthResponse>("GET", "/api/health", undefined, signal),
     lookup: (request, signal) => call<LookupResponse>("POST", "/api/parts/lookup", request, signal),

@@ -7,7 +7,10 @@
 import { createExcelWorkbook } from "../excel/excel-workbook";
 import { recalculateWorkbook } from "../excel/recalculate";
 import type { WorkbookAccess } from "../excel/workbook-access";
-import { createApiClient, type ApiClient } from "./api-client";
+import { rewriteBomTable } from "../excel/bom-table-rewrite";
+import { createApiCall, createApiClient, type ApiClient } from "./api-client";
+import { createBomLibraryApi } from "./boms/bom-library-api";
+import type { BomSessionDeps } from "./boms/bom-session";
 import { ConnectionStore, browserStorage, type KeyValueStorage } from "./connection";
 import { LookupService, type LookupServiceOptions } from "./lookup/lookup-service";
 import { UploadController } from "./upload/controller";
@@ -23,6 +26,8 @@ export interface RuntimeServices {
   uploads: UploadController;
   /** Forget every cached lookup and recalculate (the ribbon's and the pane's Refresh). */
   refreshLookups(): Promise<void>;
+  /** Opening, resolving and approving Cofactr BOMs (the pane's From Cofactr tab). */
+  bomLibrary: BomSessionDeps;
 }
 
 export interface RuntimeOptions {
@@ -36,6 +41,8 @@ export interface RuntimeOptions {
   recalculate?: () => Promise<void>;
   newRecordId?: () => string;
   now?: () => Date;
+  /** Rewrites an opened BOM's table (the Excel one by default). */
+  rewriteBomTable?: BomSessionDeps["rewrite"];
 }
 
 function newRecordId(): string {
@@ -74,6 +81,13 @@ export function createRuntimeServices(options: RuntimeOptions = {}): RuntimeServ
     refreshLookups: async () => {
       lookups.refresh();
       await recalculate();
+    },
+    bomLibrary: {
+      api: createBomLibraryApi(
+        createApiCall({ baseUrl: options.baseUrl, fetch: options.fetch, headers }),
+      ),
+      workbook,
+      rewrite: options.rewriteBomTable ?? rewriteBomTable,
     },
   };
 }

@@ -18,6 +18,7 @@ import type { BomIssue } from "../../core/bom/types";
 import type { BomSheet } from "../runtime/bom/load-bom-sheet";
 import { toUploadInput } from "../runtime/bom/load-bom-sheet";
 import { BomDetailsForm } from "./components/bom-details-form";
+import { CofactrBomsTab } from "./components/cofactr-boms-tab";
 import { ConnectionPanel } from "./components/connection-panel";
 import { IssuesList } from "./components/issues-list";
 import { LinePreview } from "./components/line-preview";
@@ -54,7 +55,7 @@ const useStyles = makeStyles({
   },
 });
 
-type PaneTab = "bom" | "upload" | "connection";
+type PaneTab = "bom" | "upload" | "cofactr" | "connection";
 
 function errorCount(issues: BomIssue[]): number {
   return issues.filter((issue) => issue.severity === "error").length;
@@ -154,6 +155,7 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
       >
         <Tab value="bom">{errors > 0 ? `BOM (${errors} to fix)` : "BOM"}</Tab>
         <Tab value="upload">Upload</Tab>
+        <Tab value="cofactr">From Cofactr</Tab>
         <Tab value="connection">Connection</Tab>
       </TabList>
       <main className={styles.body}>
@@ -246,6 +248,8 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
             </Section>
           </>
         )}
+
+        {tab === "cofactr" && <CofactrBomsTab deps={services.bomLibrary} />}
 
         {tab === "connection" && (
           <Section title="Connection">

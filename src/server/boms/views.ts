@@ -1,6 +1,12 @@
 /** Platform job and BOM records, shaped into the /api responses (fields read defensively: the
  * Platform's response schemas are not published). */
-import type { BomLineMatch, BomLineView, BomResponse, JobStatusResponse } from "../../core/api";
+import type {
+  BomLineMatch,
+  BomLineView,
+  BomResponse,
+  BomSummary,
+  JobStatusResponse,
+} from "../../core/api";
 import { isRecord, type RawRecord } from "../upstream/platform-client";
 import { jobStateOf } from "./job-status";
 
@@ -19,20 +25,26 @@ export function toJobStatus(jobId: string, job: RawRecord): JobStatusResponse {
   };
 }
 
-export function toBomResponse(bom: RawRecord, lines: RawRecord[]): BomResponse {
+export function toBomSummary(bom: RawRecord): BomSummary {
   return {
     id: text(bom.id) ?? "",
     name: text(bom.name) ?? "",
     version: text(bom.version),
     part_number: text(bom.part_number),
     integration_record_id: text(bom.integration_record_id),
+    approved: bom.approved === true,
+    archived: bom.archived === true,
+    line_count: count(bom.line_count),
     created_at: text(bom.created_at) ?? "",
     updated_at: text(bom.updated_at) ?? text(bom.created_at) ?? "",
-    lines: lines.map(toLineView),
   };
 }
 
-function toLineView(line: RawRecord): BomLineView {
+export function toBomResponse(bom: RawRecord, lines: RawRecord[]): BomResponse {
+  return { ...toBomSummary(bom), line_count: lines.length, lines: lines.map(toLineView) };
+}
+
+export function toLineView(line: RawRecord): BomLineView {
   const part = toMatch(line.part);
   const refs = Array.isArray(line.reference_designators)
     ? line.reference_designators.filter((ref): ref is string => typeof ref === "string")

@@ -102,6 +102,84 @@ export class PlatformClient {
     return lines;
   }
 
+  /** One page of the BOMs the key can read, newest first; `search` filters by name. */
+  async listBoms(options: { search?: string; limit: number; offset: number }): Promise<ListPage> {
+    const what = "Platform BOM list";
+    const query: Record<string, string> = {
+      limit: String(options.limit),
+      offset: String(options.offset),
+    };
+    if (options.search) query.search = options.search;
+    const parsed = parseListPage(
+      await this.call(what, { method: "GET", url: this.url(["boms"], query) }),
+    );
+    if (!parsed) throw new UpstreamError("bad_response", `${what}: not a list`);
+    return parsed;
+  }
+
+  /** Creates a BOM from raw bomlines (parse_raw_bom): Cofactr matches and sums duplicates. */
+  async createBomFromRaw(body: RawRecord): Promise<RawRecord> {
+    return this.write("Platform create BOM", "POST", ["parse_raw_bom"], body);
+  }
+
+  async updateBom(bomId: string, changes: RawRecord): Promise<RawRecord> {
+    return this.write("Platform update BOM", "PATCH", ["boms", bomId], changes);
+  }
+
+  /** Deletes an unapproved BOM; Cofactr archives an approved one instead. */
+  async deleteBom(bomId: string): Promise<"deleted" | "archived"> {
+    const answer = await this.call("Platform delete BOM", {
+      method: "DELETE",
+      url: this.url(["boms", bomId]),
+    });
+    return isRecord(answer) && answer.archived === true ? "archived" : "deleted";
+  }
+
+  async approveBom(bomId: string): Promise<RawRecord> {
+    return this.write("Platform approve BOM", "POST", ["boms", bomId, "approve"]);
+  }
+
+  async getBomLine(bomId: string, lineId: string): Promise<RawRecord> {
+    return this.record("Platform BOM line", ["boms", bomId, "lines", lineId]);
+  }
+
+  /** A raw line, matched by Cofactr and summed into a line with the same part and refdes. */
+  async createRawBomLine(bomId: string, line: RawRecord): Promise<RawRecord> {
+    return this.write("Platform create BOM line", "POST", ["boms", bomId, "raw_lines"], line);
+  }
+
+  /** Answers the line holding the change: another line when Cofactr summed the two. */
+  async updateBomLine(bomId: string, lineId: string, changes: RawRecord): Promise<RawRecord> {
+    return this.write(
+      "Platform update BOM line",
+      "PATCH",
+      ["boms", bomId, "lines", lineId],
+      changes,
+    );
+  }
+
+  async deleteBomLine(bomId: string, lineId: string): Promise<void> {
+    await this.call("Platform remove BOM line", {
+      method: "DELETE",
+      url: this.url(["boms", bomId, "lines", lineId]),
+    });
+  }
+
+  private async write(
+    what: string,
+    method: "POST" | "PATCH",
+    segments: string[],
+    body?: RawRecord,
+  ): Promise<RawRecord> {
+    const answer = await this.call(what, {
+      method,
+      url: this.url(segments),
+      ...(body === undefined ? {} : { body: emptyStringsAsNull(body) }),
+    });
+    if (!isRecord(answer)) throw new UpstreamError("bad_response", `${what}: not an object`);
+    return answer;
+  }
+
   private async record(what: string, segments: string[]): Promise<RawRecord> {
     const answer = await this.call(what, { method: "GET", url: this.url(segments) });
     if (!isRecord(answer)) throw new UpstreamError("bad_response", `${what}: not an object`);

@@ -67,6 +67,8 @@ export interface JobView {
   error: string | null;
 }
 
+export const APPROVED_BOM_MESSAGE = "An approved BOM cannot be changed.";
+
 export const INJECTED_FAILURE_MESSAGE =
   "The job failed (failure injected by the Cofactr emulator).";
 
@@ -185,8 +187,13 @@ export class JobRunner {
   }
 
   private finish(job: Job): void {
+    const target = job.fails || !job.input ? undefined : this.store.findUpsertTarget(job.input);
     if (job.fails || !job.input) {
       job.error = INJECTED_FAILURE_MESSAGE;
+      this.enter(job, "failure");
+    } else if (target?.approved) {
+      // An approved BOM refuses edits, through an upsert as through its own routes.
+      job.error = APPROVED_BOM_MESSAGE;
       this.enter(job, "failure");
     } else {
       const { bom, created } = this.store.upsert(job.input);

@@ -7,14 +7,39 @@ import { z } from "zod";
 import type { EmulatorState } from "../state";
 import { validationItems } from "../validation";
 import { requestFault } from "../requestFaults";
-import { bomPatchSchema, parseRawBomSchema, upsertLineSchema, upsertBomSchema } from "./schemas";
-import { bomDetail, bomSummary, EMULATOR_ORG_ID } from "./store";
+import { APPROVED_BOM_MESSAGE } from "./jobs";
+import { addPartLine, patchLine, removeLine, UnknownPartError } from "./line-edits";
+import {
+  bomPatchSchema,
+  linePatchSchema,
+  parseRawBomSchema,
+  partLineSchema,
+  upsertLineSchema,
+  upsertBomSchema,
+} from "./schemas";
+import { bomDetail, bomSummary, EMULATOR_ORG_ID, type Bom } from "./store";
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
   org_id: z.string().uuid().optional(),
+  /** BOM list only: a case-insensitive part of the name. */
+  search: z.string().max(255).optional(),
 });
+
+/** An approved (or archived) BOM keeps its lines as approved: every line edit is refused. */
+const APPROVED_REFUSAL = { detail: APPROVED_BOM_MESSAGE };
+
+function unknownPart(error: unknown, reply: FastifyReply): FastifyReply {
+  if (!(error instanceof UnknownPartError)) throw error;
+  return reply.code(422).send({
+    detail: [{ loc: ["body", "part"], msg: error.message, type: "value_error" }],
+  });
+}
+
+function lineOf(bom: Bom | undefined, lineId: string) {
+  return bom?.lines.find((candidate) => candidate.id === lineId.toLowerCase());
+}
 
 function queryObject(request: FastifyRequest): Record<string, string> {
   const at = request.url.indexOf("?");
@@ -50,8 +75,12 @@ export function registerPlatformRoutes(platform: FastifyInstance, state: Emulato
   platform.get("/v1/boms/", (request, reply) => {
     const query = readListQuery(request, reply);
     if (!query) return reply;
+    const needle = query.search?.trim().toLowerCase() ?? "";
+    // Reversed first: the stable sort then keeps BOMs made in the same millisecond newest first.
     const boms = state.store
       .list()
+      .reverse()
+      .filter((bom) => needle === "" || bom.name.toLowerCase().includes(needle))
       .sort((a, b) => b.created_at.localeCompare(a.created_at))
       .map(bomSummary);
     return reply.send(page(boms, query.limit, query.offset));
@@ -70,7 +99,7 @@ export function registerPlatformRoutes(platform: FastifyInstance, state: Emulato
     if (!parsed.success) {
       return reply.code(422).send({ detail: validationItems(parsed.error, "body") });
     }
-    if (bom.approved) return reply.code(400).send({ detail: "An approved BOM cannot be changed." });
+    if (bom.approved) return reply.code(400).send(APPROVED_REFUSAL);
     return reply.send(bomDetail(state.store.update(bom, parsed.data)));
   });
 
@@ -95,17 +124,63 @@ export function registerPlatformRoutes(platform: FastifyInstance, state: Emulato
     if (!parsed.success) {
       return reply.code(422).send({ detail: validationItems(parsed.error, "body") });
     }
+    if (bom.approved || bom.archived) return reply.code(400).send(APPROVED_REFUSAL);
     return reply.send(state.store.addRawLine(bom, parsed.data));
+  });
+
+  platform.post<{ Params: { bomId: string } }>("/v1/boms/:bomId/lines/", (request, reply) => {
+    const bom = state.store.get(request.params.bomId);
+    if (!bom) return reply.code(404).send({ detail: "Not Found" });
+    const parsed = partLineSchema.safeParse(request.body, { reportInput: true });
+    if (!parsed.success) {
+      return reply.code(422).send({ detail: validationItems(parsed.error, "body") });
+    }
+    if (bom.approved || bom.archived) return reply.code(400).send(APPROVED_REFUSAL);
+    try {
+      return reply.send(addPartLine(state.catalogue, bom, parsed.data).line);
+    } catch (error) {
+      return unknownPart(error, reply);
+    }
   });
 
   platform.get<{ Params: { bomId: string; lineId: string } }>(
     "/v1/boms/:bomId/lines/:lineId/",
     (request, reply) => {
-      const line = state.store
-        .get(request.params.bomId)
-        ?.lines.find((candidate) => candidate.id === request.params.lineId.toLowerCase());
+      const line = lineOf(state.store.get(request.params.bomId), request.params.lineId);
       if (!line) return reply.code(404).send({ detail: "Not Found" });
       return reply.send(line);
+    },
+  );
+
+  platform.patch<{ Params: { bomId: string; lineId: string } }>(
+    "/v1/boms/:bomId/lines/:lineId/",
+    (request, reply) => {
+      const bom = state.store.get(request.params.bomId);
+      const line = lineOf(bom, request.params.lineId);
+      if (!bom || !line) return reply.code(404).send({ detail: "Not Found" });
+      const parsed = linePatchSchema.safeParse(request.body, { reportInput: true });
+      if (!parsed.success) {
+        return reply.code(422).send({ detail: validationItems(parsed.error, "body") });
+      }
+      if (bom.approved || bom.archived) return reply.code(400).send(APPROVED_REFUSAL);
+      try {
+        // When the edit made it a duplicate, the answer is the line it was summed into.
+        return reply.send(patchLine(state.catalogue, bom, line, parsed.data).line);
+      } catch (error) {
+        return unknownPart(error, reply);
+      }
+    },
+  );
+
+  platform.delete<{ Params: { bomId: string; lineId: string } }>(
+    "/v1/boms/:bomId/lines/:lineId/",
+    (request, reply) => {
+      const bom = state.store.get(request.params.bomId);
+      const line = lineOf(bom, request.params.lineId);
+      if (!bom || !line) return reply.code(404).send({ detail: "Not Found" });
+      if (bom.approved || bom.archived) return reply.code(400).send(APPROVED_REFUSAL);
+      removeLine(bom, line);
+      return reply.code(204).send();
     },
   );
 

@@ -76,3 +76,41 @@ export const bomPatchSchema = z
   })
   .partial();
 export type BomPatchInput = z.infer<typeof bomPatchSchema>;
+
+/**
+ * PATCH of a line. `part` is a CPID (Cofactr data) or null to clear the match; unknown keys are
+ * ignored, as django-ninja does.
+ */
+export const linePatchSchema = z
+  .object({
+    part: text.nullable(),
+    is_custom_part: z.boolean(),
+    quantity: z.number().int().min(0),
+    reference_designators: z.array(text),
+    reference_designators_string: text.nullable(),
+    do_not_place: z.boolean(),
+    mpn: text.nullable(),
+    manufacturer_name: text.nullable(),
+    description: text.nullable(),
+    comments: text.nullable(),
+    line_number: text.nullable(),
+    custom_id: text.nullable(),
+    metadata,
+  })
+  .partial();
+export type LinePatchInput = z.infer<typeof linePatchSchema>;
+
+/** POST of a line from Cofactr data: the part's CPID, required. */
+export const partLineSchema = z.object({
+  part: text,
+  quantity: z.number().int().min(0).optional(),
+  reference_designators: z.array(text).optional(),
+  reference_designators_string: text.nullable().optional(),
+  do_not_place: z.boolean().optional(),
+  description: text.nullable().optional(),
+  comments: text.nullable().optional(),
+  line_number: text.nullable().optional(),
+  custom_id: text.nullable().optional(),
+  metadata: metadata.optional(),
+});
+export type PartLineInput = z.infer<typeof partLineSchema>;

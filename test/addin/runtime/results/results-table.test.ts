@@ -20,6 +20,9 @@ const bom: BomResponse = {
   version: null,
   part_number: null,
   integration_record_id: "rec",
+  approved: false,
+  archived: false,
+  line_count: 2,
   created_at: "",
   updated_at: "",
   lines: [
