@@ -12,6 +12,7 @@ import {
 } from "./args";
 import { invalidValue, notAvailable } from "./errors";
 import { findPart } from "./find-part";
+import { ADDIN_VERSION } from "./version";
 import { offersTable } from "./offers-table";
 import { partCard } from "./part-card";
 import {
@@ -25,8 +26,6 @@ import {
   withAuthorized,
 } from "./part-facts";
 import { priceBreaksTable } from "./price-breaks-table";
-
-const ADDIN_VERSION = "0.1.0";
 
 /**
  * The version of the Cofactr add-in that computes this workbook's formulas.
