@@ -11,7 +11,8 @@ import {
   readYesNo,
 } from "./args";
 import { invalidValue, notAvailable } from "./errors";
-import { findPart } from "./find-part";
+import { findFetchedPart, findPart } from "./find-part";
+import { excelSerialDate } from "./excel-date";
 import { ADDIN_VERSION } from "./version";
 import { offersTable } from "./offers-table";
 import { partCard } from "./part-card";
@@ -50,7 +51,21 @@ export async function partEntity(
   manufacturer?: string,
 ): Promise<Excel.EntityCellValue> {
   const query = readPartQuery(mpn, manufacturer);
-  return partCard(await findPart(query, "market"));
+  const found = await findFetchedPart(query, "market");
+  return partCard(found.part, found.fetchedAt);
+}
+
+/**
+ * When the part's prices and stock were fetched from Cofactr, as an Excel date and time (UTC): format the cell as a date and time. Prices are never older than the server's cache lifetime.
+ * @customfunction UPDATED
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param [manufacturer] Manufacturer name. Leave empty for any.
+ * @returns The fetch time as an Excel date serial number (UTC).
+ */
+export async function updated(mpn: string, manufacturer?: string): Promise<number> {
+  const query = readPartQuery(mpn, manufacturer);
+  return excelSerialDate((await findFetchedPart(query, "market")).fetchedAt);
 }
 
 /**

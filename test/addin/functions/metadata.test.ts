@@ -42,6 +42,7 @@ const EXPECTED: Record<
   LIFECYCLE: { params: [MPN, MFR], result: { type: "string" } },
   PACKAGE: { params: [MPN, MFR], result: { type: "string" } },
   DATASHEET: { params: [MPN, MFR], result: { type: "string" } },
+  UPDATED: { params: [MPN, MFR], result: { type: "number" } },
   PRICE: {
     params: [
       MPN,

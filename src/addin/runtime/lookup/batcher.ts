@@ -23,11 +23,14 @@ import {
   API_CLIENT_TIMEOUT_MS,
   LOOKUP_MAX_QUERIES,
   type ApiErrorBody,
-  type LookupResult,
   type PartQuery,
 } from "../../../core/api";
 import { TRANSIENT_HTTP_STATUSES, parseRetryAfterMs } from "../../../core/http-retry";
-import { UnexpectedResponseError, parseLookupResponse } from "./lookup-response";
+import {
+  UnexpectedResponseError,
+  parseLookupResponse,
+  type FetchedLookupResult as LookupResult,
+} from "./lookup-response";
 import { queryKey } from "../../../core/query-key";
 
 export interface LookupBatcherOptions {

@@ -14,7 +14,8 @@
  * in that window (then it is cached), which is what makes a refresh affordable.
  */
 import { LRUCache } from "lru-cache";
-import type { LookupResult, Part, PartQuery } from "../../../core/api";
+import type { Part, PartQuery } from "../../../core/api";
+import type { FetchedLookupResult } from "./lookup-response";
 import { queryKey } from "../../../core/query-key";
 
 export type Freshness = "static" | "market";
@@ -34,16 +35,21 @@ export const DEFAULT_TTLS: CacheTtls = {
 /** A part with its offers takes about 6 KB of memory: 10,000 of them, about 60 MB. */
 export const DEFAULT_MAX_ENTRIES = 10_000;
 
-type Settled = { status: "found"; part: Part } | { status: "not_found"; message: string };
+/** A found part with when its offers were fetched from Cofactr (ms since 1970, the server's). */
+export type FoundPart = { status: "found"; part: Part; fetchedAt: number };
+type Settled = FoundPart | { status: "not_found"; message: string };
+/** What `get` answers: a cached or fetched part, "not found", or an error saying why. */
+export type CacheResult = Settled | { status: "error"; message: string };
 
 interface Entry {
   result: Settled;
+  /** When the data was fetched from Cofactr: entries age from then, not from their arrival. */
   fetchedAt: number;
 }
 
 export interface LookupCacheOptions {
   /** Fetches one query; should never reject (the batcher's `lookup`). */
-  fetchResult: (query: PartQuery, options: { refresh: boolean }) => Promise<LookupResult>;
+  fetchResult: (query: PartQuery, options: { refresh: boolean }) => Promise<FetchedLookupResult>;
   ttls?: Partial<CacheTtls>;
   /** Parts kept at most; the least recently used go first. */
   maxEntries?: number;
@@ -62,7 +68,7 @@ export class LookupCache {
   private readonly ttls: CacheTtls;
   private readonly now: () => number;
   private readonly entries: LRUCache<string, Entry>;
-  private inFlight = new Map<string, Promise<LookupResult>>();
+  private inFlight = new Map<string, Promise<CacheResult>>();
   private generation = 0;
   private refreshUntil = Number.NEGATIVE_INFINITY;
   private readonly counters = { hits: 0, misses: 0, joinedInFlight: 0 };
@@ -75,7 +81,7 @@ export class LookupCache {
   }
 
   /** The result for `query`, from the cache when fresh enough for `freshness`. Never rejects. */
-  get(query: PartQuery, freshness: Freshness): Promise<LookupResult> {
+  get(query: PartQuery, freshness: Freshness): Promise<CacheResult> {
     const key = queryKey(query);
     const cached = this.fresh(key, freshness);
     if (cached) {
@@ -92,14 +98,18 @@ export class LookupCache {
     const refresh = this.now() < this.refreshUntil;
     const request = Promise.resolve()
       .then(() => this.fetchResult(query, { refresh }))
-      .catch((error: unknown): LookupResult => ({
+      .then((fetched): CacheResult => this.settle(fetched))
+      .catch((error: unknown): CacheResult => ({
         status: "error",
         message: `Cofactr lookup failed: ${error instanceof Error ? error.message : String(error)}`,
       }))
       .then((result) => {
         if (generation === this.generation) {
           this.inFlight.delete(key);
-          if (result.status !== "error") this.entries.set(key, { result, fetchedAt: this.now() });
+          if (result.status !== "error") {
+            const fetchedAt = result.status === "found" ? result.fetchedAt : this.now();
+            this.entries.set(key, { result, fetchedAt });
+          }
         }
         return result;
       });
@@ -117,6 +127,19 @@ export class LookupCache {
     this.generation += 1;
     this.entries.clear();
     this.inFlight = new Map();
+  }
+
+  /**
+   * A fetched result with its age's start: the server's fetched_at when it sent a usable one
+   * (never later than now, so a server clock ahead of ours cannot make data look newer), else
+   * the moment it arrived.
+   */
+  private settle(fetched: FetchedLookupResult): CacheResult {
+    if (fetched.status !== "found") return fetched;
+    const now = this.now();
+    const sent = fetched.fetched_at === undefined ? Number.NaN : Date.parse(fetched.fetched_at);
+    const fetchedAt = Number.isFinite(sent) ? Math.min(sent, now) : now;
+    return { status: "found", part: fetched.part, fetchedAt };
   }
 
   stats(): CacheStats {

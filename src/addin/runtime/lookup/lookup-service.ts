@@ -2,9 +2,15 @@
  * What every COFACTR function calls: a part for a query, as fresh as the function needs it,
  * through the one cache and the one batcher of the shared runtime.
  */
-import type { LookupResult, PartQuery } from "../../../core/api";
+import type { PartQuery } from "../../../core/api";
 import { LookupBatcher, type BatcherStats, type LookupBatcherOptions } from "./batcher";
-import { LookupCache, type CacheStats, type CacheTtls, type Freshness } from "./cache";
+import {
+  LookupCache,
+  type CacheResult,
+  type CacheStats,
+  type CacheTtls,
+  type Freshness,
+} from "./cache";
 
 /** How long after Refresh new lookups count as refreshes (a recalculation takes seconds). */
 export const REFRESH_WINDOW_MS = 60_000;
@@ -31,7 +37,7 @@ export class LookupService {
   }
 
   /** The result for a query (found, not found, or an error saying why). Never rejects. */
-  find(query: PartQuery, freshness: Freshness): Promise<LookupResult> {
+  find(query: PartQuery, freshness: Freshness): Promise<CacheResult> {
     return this.cache.get(query, freshness);
   }
 
