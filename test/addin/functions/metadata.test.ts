@@ -94,6 +94,15 @@ describe("custom functions metadata", () => {
     expect(errors).toEqual([]);
   });
 
+  it("makes every lookup cancelable (an edited or deleted cell drops its query)", () => {
+    const cancelable = functions.filter((f) => f.options?.cancelable === true).map((f) => f.id);
+    expect(cancelable.sort()).toEqual(
+      Object.keys(EXPECTED)
+        .filter((id) => id !== "VERSION")
+        .sort(),
+    );
+  });
+
   it("declares exactly the expected functions", () => {
     expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED).sort());
   });

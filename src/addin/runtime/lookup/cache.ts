@@ -15,6 +15,7 @@
  */
 import { LRUCache } from "lru-cache";
 import type { Part, PartQuery } from "../../../core/api";
+import { CANCELED } from "./batcher";
 import type { FetchedLookupResult } from "./lookup-response";
 import { queryKey } from "../../../core/query-key";
 
@@ -41,6 +42,13 @@ type Settled = FoundPart | { status: "not_found"; message: string };
 /** What `get` answers: a cached or fetched part, "not found", or an error saying why. */
 export type CacheResult = Settled | { status: "error"; message: string };
 
+/** One fetch shared by every caller of a query; aborted when all of them have given up. */
+interface InFlight {
+  promise: Promise<CacheResult>;
+  waiters: number;
+  abort: AbortController;
+}
+
 interface Entry {
   result: Settled;
   /** When the data was fetched from Cofactr: entries age from then, not from their arrival. */
@@ -49,7 +57,10 @@ interface Entry {
 
 export interface LookupCacheOptions {
   /** Fetches one query; should never reject (the batcher's `lookup`). */
-  fetchResult: (query: PartQuery, options: { refresh: boolean }) => Promise<FetchedLookupResult>;
+  fetchResult: (
+    query: PartQuery,
+    options: { refresh: boolean; signal: AbortSignal },
+  ) => Promise<FetchedLookupResult>;
   ttls?: Partial<CacheTtls>;
   /** Parts kept at most; the least recently used go first. */
   maxEntries?: number;
@@ -68,7 +79,7 @@ export class LookupCache {
   private readonly ttls: CacheTtls;
   private readonly now: () => number;
   private readonly entries: LRUCache<string, Entry>;
-  private inFlight = new Map<string, Promise<CacheResult>>();
+  private inFlight = new Map<string, InFlight>();
   private generation = 0;
   private refreshUntil = Number.NEGATIVE_INFINITY;
   private readonly counters = { hits: 0, misses: 0, joinedInFlight: 0 };
@@ -81,30 +92,32 @@ export class LookupCache {
   }
 
   /** The result for `query`, from the cache when fresh enough for `freshness`. Never rejects. */
-  get(query: PartQuery, freshness: Freshness): Promise<CacheResult> {
+  get(query: PartQuery, freshness: Freshness, signal?: AbortSignal): Promise<CacheResult> {
     const key = queryKey(query);
     const cached = this.fresh(key, freshness);
     if (cached) {
       this.counters.hits += 1;
       return Promise.resolve(cached);
     }
-    const inFlight = this.inFlight.get(key);
-    if (inFlight) {
+    if (signal?.aborted) return Promise.resolve(CANCELED);
+    const joined = this.inFlight.get(key);
+    if (joined) {
       this.counters.joinedInFlight += 1;
-      return inFlight;
+      return this.waitFor(key, joined, signal);
     }
     this.counters.misses += 1;
     const generation = this.generation;
     const refresh = this.now() < this.refreshUntil;
+    const abort = new AbortController();
     const request = Promise.resolve()
-      .then(() => this.fetchResult(query, { refresh }))
+      .then(() => this.fetchResult(query, { refresh, signal: abort.signal }))
       .then((fetched): CacheResult => this.settle(fetched))
       .catch((error: unknown): CacheResult => ({
         status: "error",
         message: `Cofactr lookup failed: ${error instanceof Error ? error.message : String(error)}`,
       }))
       .then((result) => {
-        if (generation === this.generation) {
+        if (generation === this.generation && this.inFlight.get(key) === flight) {
           this.inFlight.delete(key);
           if (result.status !== "error") {
             const fetchedAt = result.status === "found" ? result.fetchedAt : this.now();
@@ -113,8 +126,33 @@ export class LookupCache {
         }
         return result;
       });
-    this.inFlight.set(key, request);
-    return request;
+    const flight: InFlight = { promise: request, waiters: 0, abort };
+    this.inFlight.set(key, flight);
+    return this.waitFor(key, flight, signal);
+  }
+
+  /**
+   * One caller's wait on a shared fetch: it ends early (CANCELED) when the caller's signal is
+   * aborted, and the fetch itself is aborted, and forgotten, once no caller waits any more.
+   */
+  private waitFor(key: string, flight: InFlight, signal?: AbortSignal): Promise<CacheResult> {
+    flight.waiters += 1;
+    if (!signal) return flight.promise;
+    return new Promise<CacheResult>((resolve) => {
+      const onAbort = () => {
+        flight.waiters -= 1;
+        if (flight.waiters === 0) {
+          flight.abort.abort();
+          if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
+        }
+        resolve(CANCELED);
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      void flight.promise.then((result) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(result);
+      });
+    });
   }
 
   /**

@@ -29,16 +29,19 @@ export class LookupService {
   constructor(options: LookupServiceOptions = {}) {
     this.batcher = new LookupBatcher(options);
     this.cache = new LookupCache({
-      fetchResult: (query, { refresh }) => this.batcher.lookup(query, { refresh }),
+      fetchResult: (query, options) => this.batcher.lookup(query, options),
       ttls: options.ttls,
       maxEntries: options.maxEntries,
       now: options.cacheNow,
     });
   }
 
-  /** The result for a query (found, not found, or an error saying why). Never rejects. */
-  find(query: PartQuery, freshness: Freshness): Promise<CacheResult> {
-    return this.cache.get(query, freshness);
+  /**
+   * The result for a query (found, not found, or an error saying why). Never rejects. Aborting
+   * `signal` (Excel canceled the cell's call) drops the query unless another cell still wants it.
+   */
+  find(query: PartQuery, freshness: Freshness, signal?: AbortSignal): Promise<CacheResult> {
+    return this.cache.get(query, freshness, signal);
   }
 
   /** Drops every cached part, so the next calculation fetches again. */

@@ -232,4 +232,31 @@ describe("LookupCache", () => {
       }
     });
   });
+
+  it("a canceled caller gets CANCELED at once; the shared fetch is aborted only when all gave up", async () => {
+    const signals: AbortSignal[] = [];
+    let answer!: (result: LookupResult) => void;
+    const cache = new LookupCache({
+      fetchResult: (_query, { signal }) => {
+        signals.push(signal);
+        return new Promise<LookupResult>((resolve) => (answer = resolve));
+      },
+    });
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = cache.get(murata, "market", first.signal);
+    const b = cache.get(murata, "market", second.signal);
+    await Promise.resolve();
+    first.abort();
+    await expect(a).resolves.toEqual({ status: "error", message: "lookup canceled" });
+    expect(signals[0]?.aborted).toBe(false);
+    second.abort();
+    await expect(b).resolves.toEqual({ status: "error", message: "lookup canceled" });
+    expect(signals[0]?.aborted).toBe(true);
+    answer({ status: "found", part: MURATA_CAP });
+    // Nothing was cached from the abandoned fetch: the next call fetches again.
+    void cache.get(murata, "market");
+    await Promise.resolve();
+    expect(signals).toHaveLength(2);
+  });
 });
