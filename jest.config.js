@@ -11,4 +11,6 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
   testTimeout: 30000,
+  // What webpack's DefinePlugin puts into the add-in bundle.
+  globals: { __ADDIN_VERSION__: require("./package.json").version },
 };

@@ -1,6 +1,7 @@
 /* Builds the add-in: one page (taskpane.html) that loads the task pane, the custom functions and
  * the ribbon commands into one shared runtime, plus functions.json and the manifest. */
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -9,7 +10,9 @@ const {
   addinBaseUrl,
   rewriteDevUrls,
   rewriteManifestUrls,
+  setManifestVersion,
 } = require("./scripts/manifest-urls");
+const { version } = require("./package.json");
 
 /** Moves the help URLs that the functions' JSDoc names from the dev server to baseUrl. */
 class RewriteFunctionsJsonUrls {
@@ -67,6 +70,8 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
+      // The version comes from package.json alone (COFACTR.VERSION, the manifest, /api/health).
+      new webpack.DefinePlugin({ __ADDIN_VERSION__: JSON.stringify(version) }),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/addin/functions/functions.ts",
@@ -85,7 +90,8 @@ module.exports = (_env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => rewriteManifestUrls(content.toString(), baseUrl),
+            transform: (content) =>
+              setManifestVersion(rewriteManifestUrls(content.toString(), baseUrl), version),
           },
         ],
       }),

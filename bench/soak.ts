@@ -6,7 +6,8 @@
  * 2. 50 uploads of 5 MB BOMs through PUT /api/boms, each job polled to its end as the add-in
  *    does, then the RSS;
  * 3. a client that sends a body one byte a second: how long the server kept it connected.
- * Usage: npm run bench:soak. The last line is JSON: {"rss_start_mb",
+ * Usage: npm run bench:soak [-- --lookups N] [--uploads N]. Settings come from the environment
+ * as for `npm start` (e.g. LOOKUP_CACHE_MB). The last line is JSON: {"rss_start_mb",
  * "rss_after_100k_lookups_mb", "lookups", "found", "rss_after_50_uploads_mb", "uploads",
  * "slow_body_connected_s"}.
  */
@@ -16,9 +17,15 @@ import path from "node:path";
 import type { LookupResponse, PartQuery } from "../src/core/api";
 import { getCatalogue } from "../src/server/emulator/catalogue";
 
-const LOOKUPS = 100_000;
+function argument(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : NaN;
+  return Number.isInteger(value) && value >= 0 ? value : fallback;
+}
+
+const LOOKUPS = argument("--lookups", 100_000);
 const PER_REQUEST = 2_000;
-const UPLOADS = 50;
+const UPLOADS = argument("--uploads", 50);
 const UPLOAD_BYTES = 5_000_000;
 /** A slow client still connected after this is reported as this (the server never cut it). */
 const SLOW_CLIENT_GUARD_S = 300;
@@ -146,6 +153,8 @@ async function slowBodyClient(url: string): Promise<number> {
   const { hostname, port } = new URL(url);
   const socket = net.connect({ host: hostname, port: Number(port) });
   socket.on("error", () => undefined);
+  // Read what the server sends (its 408): a paused socket would never see the close.
+  socket.resume();
   await new Promise((resolve) => socket.once("connect", resolve));
   const started = Date.now();
   socket.write(

@@ -27,4 +27,17 @@ function rewriteDevUrls(text, baseUrl) {
   return text.split(DEV_BASE_URL).join(withSlash);
 }
 
-module.exports = { DEV_BASE_URL, addinBaseUrl, rewriteManifestUrls, rewriteDevUrls };
+/** The manifest's <Version> from package.json's version (Office wants four parts: 0.1.0 → 0.1.0.0). */
+function setManifestVersion(manifestText, packageVersion) {
+  const parts = packageVersion.split(/[-+]/)[0].split(".");
+  while (parts.length < 4) parts.push("0");
+  return manifestText.replace(/<Version>[^<]*<\/Version>/, `<Version>${parts.join(".")}</Version>`);
+}
+
+module.exports = {
+  DEV_BASE_URL,
+  addinBaseUrl,
+  rewriteManifestUrls,
+  rewriteDevUrls,
+  setManifestVersion,
+};

@@ -37,8 +37,9 @@ export interface AppOptions {
 
 /** Largest request body (a BOM of many thousand lines fits); bigger is 413. */
 export const BODY_LIMIT = 5 * 1024 * 1024;
-/** Longest path parameter the router accepts; ids are checked (≤ 255) by the routes. */
-const MAX_PARAM_LENGTH = 4096;
+/** Longest path parameter the router accepts: more than Node's 16 KB header limit lets through,
+ * so that every over-long id reaches its route and is refused there with 422 (≤ 255). */
+const MAX_PARAM_LENGTH = 65_536;
 
 export interface BuiltApp {
   app: FastifyInstance;

@@ -21,11 +21,12 @@ export const metadata = z
 export const rawBomLineSchema = z.strictObject({
   custom_id: optionalText,
   mpn: cofactrText.nullable(),
-  alternative_mpns: z.array(cofactrText).optional(),
+  // The seed page sets no length on the items of these two arrays.
+  alternative_mpns: z.array(z.string()).optional(),
   manufacturer_name: optionalText,
   quantity: z.number().int().min(0).optional(),
   reference_designators_string: cofactrText.optional(),
-  reference_designators: z.array(cofactrText).optional(),
+  reference_designators: z.array(z.string()).optional(),
   description: optionalText,
   link: optionalText,
   comments: optionalText,

@@ -84,7 +84,12 @@ describe("Cofactr mode against the emulator", () => {
   it("with server keys: health is open, everything else needs the gateway token", async () => {
     expect(serverKeys.emulator).toBeNull();
     const health = await call(`${serverKeys.url}/api/health`, "GET");
-    expect(health.body).toEqual({ status: "ok", mode: "cofactr", gateway_token_required: true });
+    expect(health.body).toEqual({
+      status: "ok",
+      mode: "cofactr",
+      gateway_token_required: true,
+      version: expect.any(String),
+    });
     emulator.resetStats();
     const refused = await call(`${serverKeys.url}/api/parts/lookup`, "POST", {
       queries: [{ mpn: "LM317T" }],

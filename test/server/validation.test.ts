@@ -29,6 +29,15 @@ describe("upsert BOM validation", () => {
     expect(parseOrThrow(upsertBomSchema, body)).toEqual(body);
   });
 
+  it("sets no length on alternates and designators, as the seed page does", () => {
+    const long = "X".repeat(300);
+    const body = {
+      name: "Board",
+      lines: [{ ...line, alternative_mpns: [long], reference_designators: [long] }],
+    };
+    expect(parseOrThrow(upsertBomSchema, body)).toEqual(body);
+  });
+
   it.each([
     [{ lines: [] }, "name", "is required"],
     [{ name: "" }, "name", "must not be empty (send null instead)"],

@@ -11,7 +11,9 @@ import {
   readYesNo,
 } from "./args";
 import { invalidValue, notAvailable } from "./errors";
-import { findPart } from "./find-part";
+import { findFetchedPart, findPart } from "./find-part";
+import { excelSerialDate } from "./excel-date";
+import { ADDIN_VERSION } from "./version";
 import { offersTable } from "./offers-table";
 import { partCard } from "./part-card";
 import {
@@ -26,8 +28,6 @@ import {
 } from "./part-facts";
 import { priceBreaksTable } from "./price-breaks-table";
 
-const ADDIN_VERSION = "0.1.0";
-
 /**
  * The version of the Cofactr add-in that computes this workbook's formulas.
  * @customfunction VERSION
@@ -41,6 +41,7 @@ export function version(): string {
 /**
  * The part as a card: the cell shows its Cofactr part id; the card shows MPN, manufacturer, description, lifecycle, package, stock, lead time, datasheet and specs.
  * @customfunction PART
+ * @cancelable
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number, e.g. "GRM188R71H104KA93D".
  * @param [manufacturer] Manufacturer name, to pick the right part when several makers use the MPN. Leave empty for any.
@@ -49,92 +50,143 @@ export function version(): string {
 export async function partEntity(
   mpn: string,
   manufacturer?: string,
+  invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<Excel.EntityCellValue> {
   const query = readPartQuery(mpn, manufacturer);
-  return partCard(await findPart(query, "market"));
+  const found = await findFetchedPart(query, "market", invocation);
+  return partCard(found.part, found.fetchedAt);
+}
+
+/**
+ * When the part's prices and stock were fetched from Cofactr, as an Excel date and time (UTC): format the cell as a date and time. Prices are never older than the server's cache lifetime.
+ * @customfunction UPDATED
+ * @cancelable
+ * @helpurl https://localhost:3000/help.html
+ * @param mpn Manufacturer part number.
+ * @param [manufacturer] Manufacturer name. Leave empty for any.
+ * @returns The fetch time as an Excel date serial number (UTC).
+ */
+export async function updated(
+  mpn: string,
+  manufacturer?: string,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<number> {
+  const query = readPartQuery(mpn, manufacturer);
+  return excelSerialDate((await findFetchedPart(query, "market", invocation)).fetchedAt);
 }
 
 /**
  * The Cofactr part id (CPID) of a part.
  * @customfunction CPID
+ * @cancelable
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number.
  * @param [manufacturer] Manufacturer name. Leave empty for any.
  * @returns The CPID, e.g. "CC2DKKO1LUCF".
  */
-export async function cpid(mpn: string, manufacturer?: string): Promise<string> {
+export async function cpid(
+  mpn: string,
+  manufacturer?: string,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<string> {
   const query = readPartQuery(mpn, manufacturer);
-  return (await findPart(query, "static")).cpid;
+  return (await findPart(query, "static", invocation)).cpid;
 }
 
 /**
  * The description of a part.
  * @customfunction DESCRIPTION
+ * @cancelable
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number.
  * @param [manufacturer] Manufacturer name. Leave empty for any.
  * @returns The part's description.
  */
-export async function description(mpn: string, manufacturer?: string): Promise<string> {
+export async function description(
+  mpn: string,
+  manufacturer?: string,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<string> {
   const query = readPartQuery(mpn, manufacturer);
-  return textField(await findPart(query, "static"), "description");
+  return textField(await findPart(query, "static", invocation), "description");
 }
 
 /**
  * The manufacturer of a part, as Cofactr names it.
  * @customfunction MANUFACTURER
+ * @cancelable
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number.
  * @param [manufacturer] Manufacturer name as you know it. Leave empty for any.
  * @returns The manufacturer's name.
  */
-export async function manufacturerName(mpn: string, manufacturer?: string): Promise<string> {
+export async function manufacturerName(
+  mpn: string,
+  manufacturer?: string,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<string> {
   const query = readPartQuery(mpn, manufacturer);
-  return textField(await findPart(query, "static"), "manufacturer");
+  return textField(await findPart(query, "static", invocation), "manufacturer");
 }
 
 /**
  * The lifecycle status of a part: New, Production, NRFND, EOL or Obsolete.
  * @customfunction LIFECYCLE
+ * @cancelable
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number.
  * @param [manufacturer] Manufacturer name. Leave empty for any.
  * @returns The lifecycle status.
  */
-export async function lifecycle(mpn: string, manufacturer?: string): Promise<string> {
+export async function lifecycle(
+  mpn: string,
+  manufacturer?: string,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<string> {
   const query = readPartQuery(mpn, manufacturer);
-  return textField(await findPart(query, "static"), "lifecycle");
+  return textField(await findPart(query, "static", invocation), "lifecycle");
 }
 
 /**
  * The package (case) of a part, e.g. 0603 or SOIC-8.
  * @customfunction PACKAGE
+ * @cancelable
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number.
  * @param [manufacturer] Manufacturer name. Leave empty for any.
  * @returns The package.
  */
-export async function packageCase(mpn: string, manufacturer?: string): Promise<string> {
+export async function packageCase(
+  mpn: string,
+  manufacturer?: string,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<string> {
   const query = readPartQuery(mpn, manufacturer);
-  return textField(await findPart(query, "static"), "package");
+  return textField(await findPart(query, "static", invocation), "package");
 }
 
 /**
  * The datasheet link of a part.
  * @customfunction DATASHEET
+ * @cancelable
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number.
  * @param [manufacturer] Manufacturer name. Leave empty for any.
  * @returns The datasheet URL.
  */
-export async function datasheet(mpn: string, manufacturer?: string): Promise<string> {
+export async function datasheet(
+  mpn: string,
+  manufacturer?: string,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<string> {
   const query = readPartQuery(mpn, manufacturer);
-  return textField(await findPart(query, "static"), "datasheet");
+  return textField(await findPart(query, "static", invocation), "datasheet");
 }
 
 /**
  * The unit price when buying a quantity: the quantity is raised to the minimum order and order multiple, and the price is that of the largest price break at or below it, from the best offer (cheapest in stock) or the named seller.
  * @customfunction PRICE
+ * @cancelable
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number.
  * @param [manufacturer] Manufacturer name. Leave empty for any.
@@ -151,19 +203,21 @@ export async function price(
   currency?: string,
   seller?: string,
   authorized?: boolean,
+  invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<number> {
   const query = readPartQuery(mpn, manufacturer);
   const units = readQuantity(quantity);
   const code = readCurrency(currency);
   const sellerName = readSeller(seller);
   const onlyAuthorized = readYesNo(authorized, "authorized", false);
-  const part = withAuthorized(await findPart(query, "market"), onlyAuthorized);
+  const part = withAuthorized(await findPart(query, "market", invocation), onlyAuthorized);
   return unitPriceOf(part, units, code, sellerName);
 }
 
 /**
  * Units in stock: the total over all sellers, or one seller's.
  * @customfunction STOCK
+ * @cancelable
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number.
  * @param [manufacturer] Manufacturer name. Leave empty for any.
@@ -176,16 +230,18 @@ export async function stock(
   manufacturer?: string,
   seller?: string,
   authorized?: boolean,
+  invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<number> {
   const query = readPartQuery(mpn, manufacturer);
   const sellerName = readSeller(seller);
   const onlyAuthorized = readYesNo(authorized, "authorized", false);
-  return stockOf(await findPart(query, "market"), sellerName, onlyAuthorized);
+  return stockOf(await findPart(query, "market", invocation), sellerName, onlyAuthorized);
 }
 
 /**
  * Units purchasable now toward a quantity, across sellers, each order honouring its minimum order, order multiple and stock (the build planner's rule); at most the quantity. Leave the manufacturer empty for any: =COFACTR.AVAILABILITY(A2,,1000).
  * @customfunction AVAILABILITY
+ * @cancelable
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number.
  * @param manufacturer Manufacturer name; empty for any.
@@ -198,17 +254,19 @@ export async function availability(
   manufacturer: string,
   quantity: number,
   authorized?: boolean,
+  invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<number> {
   const query = readPartQuery(mpn, manufacturer);
   if (quantity == null || (quantity as unknown) === "") throw invalidValue("quantity is empty");
   const units = readQuantity(quantity);
   const onlyAuthorized = readYesNo(authorized, "authorized", true);
-  return availableToward(await findPart(query, "market"), units, onlyAuthorized);
+  return availableToward(await findPart(query, "market", invocation), units, onlyAuthorized);
 }
 
 /**
  * Every price break of a part as a table that spills below and right of the cell: quantity, unit price, seller, currency (the seller's own).
  * @customfunction PRICEBREAKS
+ * @cancelable
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number.
  * @param [manufacturer] Manufacturer name. Leave empty for any.
@@ -219,10 +277,11 @@ export async function priceBreaks(
   mpn: string,
   manufacturer?: string,
   seller?: string,
+  invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   const query = readPartQuery(mpn, manufacturer);
   const sellerName = readSeller(seller);
-  const part = await findPart(query, "market");
+  const part = await findPart(query, "market", invocation);
   const offers = sellerName === undefined ? part.offers : sellerOffers(part, sellerName);
   const table = priceBreaksTable({ ...part, offers });
   if (table.length < 2) throw notAvailable(`no price breaks for ${part.mpn}`);
@@ -232,6 +291,7 @@ export async function priceBreaks(
 /**
  * The shortest lead time in days, over all sellers or for one seller.
  * @customfunction LEADTIME
+ * @cancelable
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number.
  * @param [manufacturer] Manufacturer name. Leave empty for any.
@@ -242,30 +302,38 @@ export async function leadTime(
   mpn: string,
   manufacturer?: string,
   seller?: string,
+  invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<number> {
   const query = readPartQuery(mpn, manufacturer);
   const sellerName = readSeller(seller);
-  return leadDaysOf(await findPart(query, "market"), sellerName);
+  return leadDaysOf(await findPart(query, "market", invocation), sellerName);
 }
 
 /**
  * One specification value of a part, e.g. capacitance or voltage rating. Leave the manufacturer empty ("" or two commas) for any: =COFACTR.SPEC(A2,,"capacitance").
  * @customfunction SPEC
+ * @cancelable
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number.
  * @param manufacturer Manufacturer name; empty for any.
  * @param name The spec's name or id, e.g. "capacitance".
  * @returns The spec value as text, e.g. "100 nF".
  */
-export async function spec(mpn: string, manufacturer: string, name: string): Promise<string> {
+export async function spec(
+  mpn: string,
+  manufacturer: string,
+  name: string,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<string> {
   const query = readPartQuery(mpn, manufacturer);
   const specName = readRequiredText(name, "spec name");
-  return specValue(await findPart(query, "static"), specName);
+  return specValue(await findPart(query, "static", invocation), specName);
 }
 
 /**
  * Every offer for a part as a table that spills below and right of the cell: seller, sku, authorized, stock, moq, multiple, unit price at the quantity, currency, lead days.
  * @customfunction OFFERS
+ * @cancelable
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number.
  * @param [manufacturer] Manufacturer name. Leave empty for any.
@@ -278,11 +346,12 @@ export async function offers(
   manufacturer?: string,
   quantity?: number,
   authorized?: boolean,
+  invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   const query = readPartQuery(mpn, manufacturer);
   const units = readQuantity(quantity);
   const onlyAuthorized = readYesNo(authorized, "authorized", false);
-  const part = withAuthorized(await findPart(query, "market"), onlyAuthorized);
+  const part = withAuthorized(await findPart(query, "market", invocation), onlyAuthorized);
   if (part.offers.length === 0) throw notAvailable(`no offers for ${part.mpn}`);
   return offersTable(part, units);
 }

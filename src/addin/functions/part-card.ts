@@ -4,6 +4,7 @@
  * workbook, so only public part data goes in here.
  */
 import type { Part } from "../../core/api";
+import { utcMinuteText } from "./excel-date";
 
 type EntityProperties = Record<string, Excel.EntityPropertyType>;
 
@@ -22,6 +23,7 @@ export const CARD_PROPERTY = {
   sellers: "Sellers",
   datasheet: "Datasheet",
   image: "Image",
+  fetched: "Prices fetched",
 } as const;
 
 function factProperties(part: Part): EntityProperties {
@@ -56,8 +58,8 @@ function factProperties(part: Part): EntityProperties {
   return properties;
 }
 
-/** The part as an Excel entity value with a card layout. */
-export function partCard(part: Part): Excel.EntityCellValue {
+/** The part as an Excel entity value with a card layout; `fetchedAt`: when its offers were. */
+export function partCard(part: Part, fetchedAt?: number): Excel.EntityCellValue {
   const properties = factProperties(part);
   const specNames: string[] = [];
   for (const spec of part.specs) {
@@ -66,6 +68,7 @@ export function partCard(part: Part): Excel.EntityCellValue {
     properties[spec.label] = text(spec.value);
     specNames.push(spec.label);
   }
+  if (fetchedAt !== undefined) properties[CARD_PROPERTY.fetched] = text(utcMinuteText(fetchedAt));
   const present = (names: string[]): string[] => names.filter((name) => name in properties);
 
   const sections: Excel.CardLayoutSection[] = [
@@ -81,7 +84,12 @@ export function partCard(part: Part): Excel.EntityCellValue {
     {
       layout: "List",
       title: "Availability",
-      properties: present([CARD_PROPERTY.stock, CARD_PROPERTY.leadDays, CARD_PROPERTY.sellers]),
+      properties: present([
+        CARD_PROPERTY.stock,
+        CARD_PROPERTY.leadDays,
+        CARD_PROPERTY.sellers,
+        CARD_PROPERTY.fetched,
+      ]),
     },
     {
       layout: "List",

@@ -328,6 +328,10 @@ const SPECS: Record<BomField, AliasSpec[]> = {
       score: 1,
     },
   ],
+  // Cofactr's own importer reads a custom-part column (yes/no: a part of your own design).
+  is_custom_part: [
+    { phrases: ["is custom part", "custom part", "custom parts", "custom component"], score: 1 },
+  ],
   comments: [
     { phrases: ["note", "remark", "memo", "annotation"], score: 0.8 },
     { phrases: ["comment"], score: 0.5, ambiguous: true },

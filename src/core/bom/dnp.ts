@@ -55,6 +55,14 @@ export function readDnpCell(text: string, polarity: DnpPolarity): DnpReading {
   return { dnp: false, recognised: false };
 }
 
+/** A yes/no cell ("yes", "x", "1", "true" / "no", "0", "-"): true, false, or null if neither. */
+export function readYesNo(text: string): boolean | null {
+  const word = simplify(text);
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word) || word === "") return false;
+  return null;
+}
+
 /** "DNP" written into a value cell ("DNP", "10k DNP", "DNF"). */
 export function hasDnpMarker(text: string): boolean {
   return /(?:^|[\s,;/()[\]])(?:dnp|dnf|dns|nopop|do not (?:place|fit|populate|stuff))(?=$|[\s,;/()[\]])/i.test(

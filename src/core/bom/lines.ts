@@ -19,7 +19,8 @@ import { cellText, isErrorValue, isPlaceholder } from "./cells";
 import { compressRefdes } from "./refdes";
 import { readDesignators } from "./designators";
 import { parseQuantity } from "./quantity";
-import { hasDnpMarker, isDnpWord, readDnpCell } from "./dnp";
+import { FIELD_LABELS } from "../field-labels";
+import { hasDnpMarker, isDnpWord, readDnpCell, readYesNo } from "./dnp";
 
 export interface LineBuildInput {
   grid: Grid;
@@ -62,24 +63,6 @@ const TEXT_FIELDS: readonly TextField[] = [
   "mount_type",
   "comments",
 ];
-
-const FIELD_LABEL: Record<BomField, string> = {
-  line_number: "line number",
-  reference_designators: "reference designators",
-  quantity: "quantity",
-  manufacturer_name: "manufacturer",
-  mpn: "MPN",
-  custom_id: "internal part number",
-  alternative_mpns: "alternates",
-  description: "description",
-  value: "value",
-  package: "package",
-  do_not_place: "do-not-place",
-  link: "link",
-  mount_type: "mount type",
-  comments: "comments",
-  distributor_sku: "distributor SKU",
-};
 
 /** Part numbers and codes: a long number there has probably lost digits in Excel. */
 const IDENTIFIER_FIELDS = new Set<BomField>([
@@ -125,7 +108,7 @@ class RowReader {
       this.issue(
         field,
         "error",
-        `${FIELD_LABEL[field]}: the cell's formula returned ${cellText(cell)}; the field is sent empty`,
+        `${FIELD_LABELS[field]}: the cell's formula returned ${cellText(cell)}; the field is sent empty`,
         column,
       );
       return null;
@@ -134,7 +117,7 @@ class RowReader {
       this.issue(
         field,
         "warning",
-        `${FIELD_LABEL[field]}: the cell holds the number ${cellText(cell)}; Excel keeps only 15 digits of a number, so digits may be lost: format the column as Text and type it again`,
+        `${FIELD_LABELS[field]}: the cell holds the number ${cellText(cell)}; Excel keeps only 15 digits of a number, so digits may be lost: format the column as Text and type it again`,
         column,
       );
     }
@@ -150,7 +133,7 @@ class RowReader {
     this.issue(
       field,
       "warning",
-      `${FIELD_LABEL[field]} is ${text.length} characters; Cofactr takes ${COFACTR_MAX_STRING}, so it is shortened and the full text is kept in metadata.${field}_full`,
+      `${FIELD_LABELS[field]} is ${text.length} characters; Cofactr takes ${COFACTR_MAX_STRING}, so it is shortened and the full text is kept in metadata.${field}_full`,
       column,
     );
     return `${text.slice(0, COFACTR_MAX_STRING - 1)}…`;
@@ -341,7 +324,7 @@ function readLine(
       reader.issue(
         "do_not_place",
         "warning",
-        `do-not-place: "${dnpText}" is not a word this column uses; the part is read as ${reading.dnp ? "not placed" : "placed"}`,
+        `${FIELD_LABELS.do_not_place}: "${dnpText}" is not a word this column uses; the part is read as ${reading.dnp ? "not placed" : "placed"}`,
         dnpColumn,
       );
     }
@@ -461,10 +444,30 @@ function readLine(
       const mpn = part.trim();
       if (mpn === "" || isPlaceholder(mpn) || seen.has(mpn.toUpperCase())) continue;
       seen.add(mpn.toUpperCase());
-      alternatives.push(
-        mpn.length > COFACTR_MAX_STRING ? `${mpn.slice(0, COFACTR_MAX_STRING - 1)}…` : mpn,
-      );
+      // Cofactr sets no length on alternates: a long one is sent as written, and said.
+      if (mpn.length > COFACTR_MAX_STRING) {
+        reader.issue(
+          "alternative_mpns",
+          "warning",
+          `${FIELD_LABELS.alternative_mpns}: an alternate of ${mpn.length} characters is longer than any real MPN; it is sent as written`,
+          c,
+        );
+      }
+      alternatives.push(mpn);
     }
+  }
+
+  // Custom part: a yes/no column (Cofactr's importer reads one); left out when not mapped.
+  const customColumn = columns["is_custom_part"];
+  const customText = reader.text("is_custom_part", customColumn);
+  const isCustomPart = customText === null ? null : readYesNo(customText);
+  if (customText !== null && isCustomPart === null) {
+    reader.issue(
+      "is_custom_part",
+      "warning",
+      `${FIELD_LABELS.is_custom_part}: "${customText}" is neither yes nor no; the line is sent without it`,
+      customColumn,
+    );
   }
 
   // Distributor SKUs go to metadata: the first mapped one as distributor_sku, all by header.
@@ -494,6 +497,7 @@ function readLine(
     do_not_place: doNotPlace,
     metadata,
   };
+  if (isCustomPart !== null) line.is_custom_part = isCustomPart;
   if (refs.length > 0) {
     line.reference_designators = refs;
     line.reference_designators_string = refdesString(refText as string, refs, reader, refColumn);

@@ -22,6 +22,7 @@ export const BOM_FIELDS = [
   "mount_type",
   "comments",
   "distributor_sku",
+  "is_custom_part",
 ] as const;
 export type BomField = (typeof BOM_FIELDS)[number];
 

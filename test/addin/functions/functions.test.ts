@@ -9,6 +9,7 @@ import {
   MURATA_CAP,
   fakeLookupApi,
   jsonResponse,
+  resultsFor,
 } from "../../support/customFunctionsApi";
 
 installCustomFunctionsStub();
@@ -362,6 +363,34 @@ describe("OFFERS", () => {
   });
 });
 
+describe("UPDATED and the card's fetch time", () => {
+  it("say when the server fetched the part's offers, as an Excel date and in UTC text", async () => {
+    const fetchedAt = now - 3 * MINUTE;
+    api.always((queries) =>
+      jsonResponse({
+        results: resultsFor(CATALOGUE, queries).map((result) => ({
+          ...result,
+          fetched_at: new Date(fetchedAt).toISOString(),
+        })),
+      }),
+    );
+    const serial = (await COFACTR.updated(MURATA)) as number;
+    // Excel's day 0 is 1899-12-30.
+    expect(Date.UTC(1899, 11, 30) + serial * 86_400_000).toBeCloseTo(fetchedAt, 0);
+    const card = await COFACTR.partEntity(MURATA);
+    expect(card.properties?.["Prices fetched"]).toEqual({
+      type: "String",
+      basicValue: `${new Date(fetchedAt).toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    });
+  });
+
+  it("fall back to when the answer arrived from a server that does not say", async () => {
+    const serial = (await COFACTR.updated(MURATA)) as number;
+    expect(Date.UTC(1899, 11, 30) + serial * 86_400_000).toBeCloseTo(now, 0);
+    expect(await settle(COFACTR.updated("NOPE"))).toEqual(na("No part matches NOPE"));
+  });
+});
+
 describe("PART", () => {
   it("returns an entity whose text is the CPID, with a card", async () => {
     const card = await COFACTR.partEntity(MURATA);
@@ -393,7 +422,7 @@ describe("PART", () => {
   it("leaves missing facts out of the card", async () => {
     const card = await COFACTR.partEntity("BARE-1");
     expect(Object.keys(card.properties ?? {}).sort()).toEqual(
-      ["CPID", "MPN", "Manufacturer", "Sellers", "Stock"].sort(),
+      ["CPID", "MPN", "Manufacturer", "Prices fetched", "Sellers", "Stock"].sort(),
     );
     expect(card.layouts?.card?.mainImage).toBeUndefined();
     for (const section of card.layouts?.card?.sections ?? []) {

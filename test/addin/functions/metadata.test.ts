@@ -42,6 +42,7 @@ const EXPECTED: Record<
   LIFECYCLE: { params: [MPN, MFR], result: { type: "string" } },
   PACKAGE: { params: [MPN, MFR], result: { type: "string" } },
   DATASHEET: { params: [MPN, MFR], result: { type: "string" } },
+  UPDATED: { params: [MPN, MFR], result: { type: "number" } },
   PRICE: {
     params: [
       MPN,
@@ -91,6 +92,15 @@ beforeAll(async () => {
 describe("custom functions metadata", () => {
   it("generates without errors", () => {
     expect(errors).toEqual([]);
+  });
+
+  it("makes every lookup cancelable (an edited or deleted cell drops its query)", () => {
+    const cancelable = functions.filter((f) => f.options?.cancelable === true).map((f) => f.id);
+    expect(cancelable.sort()).toEqual(
+      Object.keys(EXPECTED)
+        .filter((id) => id !== "VERSION")
+        .sort(),
+    );
   });
 
   it("declares exactly the expected functions", () => {

@@ -41,7 +41,12 @@ describe("/api with server-held keys", () => {
     const health = await call(`${app.url}/api/health`, "GET");
     expect(health).toEqual({
       status: 200,
-      body: { status: "ok", mode: "cofactr", gateway_token_required: true },
+      body: {
+        status: "ok",
+        mode: "cofactr",
+        gateway_token_required: true,
+        version: expect.any(String),
+      },
     });
   });
 
@@ -110,7 +115,12 @@ describe("/api with each user's own keys", () => {
 
   it("asks for keys when none are sent", async () => {
     const health = await call(`${app.url}/api/health`, "GET");
-    expect(health.body).toEqual({ status: "ok", mode: "cofactr", gateway_token_required: false });
+    expect(health.body).toEqual({
+      status: "ok",
+      mode: "cofactr",
+      gateway_token_required: false,
+      version: expect.any(String),
+    });
     const lookup = await call(`${app.url}/api/parts/lookup`, "POST", { queries: [] });
     expect(lookup.status).toBe(401);
     expect(lookup.body.error.code).toBe("credentials_required");

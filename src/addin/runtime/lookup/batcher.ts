@@ -23,11 +23,14 @@ import {
   API_CLIENT_TIMEOUT_MS,
   LOOKUP_MAX_QUERIES,
   type ApiErrorBody,
-  type LookupResult,
   type PartQuery,
 } from "../../../core/api";
 import { TRANSIENT_HTTP_STATUSES, parseRetryAfterMs } from "../../../core/http-retry";
-import { UnexpectedResponseError, parseLookupResponse } from "./lookup-response";
+import {
+  UnexpectedResponseError,
+  parseLookupResponse,
+  type FetchedLookupResult as LookupResult,
+} from "./lookup-response";
 import { queryKey } from "../../../core/query-key";
 
 export interface LookupBatcherOptions {
@@ -69,13 +72,23 @@ export interface BatcherStats {
 export interface LookupOptions {
   /** Ask the server to bypass its cache and get current data from Cofactr (after Refresh). */
   refresh?: boolean;
+  /** Aborted when the caller no longer wants the answer (its cell was edited or deleted). */
+  signal?: AbortSignal;
 }
+
+/** What a query no one waits for any more answers (Excel ignores it: the cell has moved on). */
+export const CANCELED: { status: "error"; message: string } = {
+  status: "error",
+  message: "lookup canceled",
+};
 
 interface PendingQuery {
   query: PartQuery;
   refresh: boolean;
   promise: Promise<LookupResult>;
   resolve: (result: LookupResult) => void;
+  /** Callers still waiting; at 0 before the batch is sent, the query is dropped. */
+  waiters: number;
 }
 
 const LOOKUP_PATH = "/api/parts/lookup";
@@ -173,14 +186,19 @@ export class LookupBatcher {
   lookup(query: PartQuery, options: LookupOptions = {}): Promise<LookupResult> {
     const refresh = options.refresh === true;
     const key = `${refresh ? "refresh" : "cached"}:${queryKey(query)}`;
+    if (options.signal?.aborted) return Promise.resolve(CANCELED);
     const existing = this.pending.get(key);
     if (existing) {
       this.counters.deduplicated += 1;
+      existing.waiters += 1;
+      this.dropWhenAbandoned(key, existing, options.signal);
       return existing.promise;
     }
     let resolve!: (result: LookupResult) => void;
     const promise = new Promise<LookupResult>((done) => (resolve = done));
-    this.pending.set(key, { query, refresh, promise, resolve });
+    const entry: PendingQuery = { query, refresh, promise, resolve, waiters: 1 };
+    this.pending.set(key, entry);
+    this.dropWhenAbandoned(key, entry, options.signal);
 
     this.lastCallAt = this.now();
     if (this.pending.size >= this.maxBatchSize) this.flush();
@@ -208,6 +226,25 @@ export class LookupBatcher {
 
   stats(): BatcherStats {
     return { ...this.counters };
+  }
+
+  /** Queries waiting for their batch (not yet sent). */
+  pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** When every caller of a query not yet sent has given up, the query leaves the batch. */
+  private dropWhenAbandoned(key: string, entry: PendingQuery, signal?: AbortSignal): void {
+    signal?.addEventListener(
+      "abort",
+      () => {
+        entry.waiters -= 1;
+        if (entry.waiters > 0 || this.pending.get(key) !== entry) return;
+        this.pending.delete(key);
+        entry.resolve(CANCELED);
+      },
+      { once: true },
+    );
   }
 
   /**

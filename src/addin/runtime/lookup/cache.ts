@@ -14,7 +14,9 @@
  * in that window (then it is cached), which is what makes a refresh affordable.
  */
 import { LRUCache } from "lru-cache";
-import type { LookupResult, Part, PartQuery } from "../../../core/api";
+import type { Part, PartQuery } from "../../../core/api";
+import { CANCELED } from "./batcher";
+import type { FetchedLookupResult } from "./lookup-response";
 import { queryKey } from "../../../core/query-key";
 
 export type Freshness = "static" | "market";
@@ -34,16 +36,31 @@ export const DEFAULT_TTLS: CacheTtls = {
 /** A part with its offers takes about 6 KB of memory: 10,000 of them, about 60 MB. */
 export const DEFAULT_MAX_ENTRIES = 10_000;
 
-type Settled = { status: "found"; part: Part } | { status: "not_found"; message: string };
+/** A found part with when its offers were fetched from Cofactr (ms since 1970, the server's). */
+export type FoundPart = { status: "found"; part: Part; fetchedAt: number };
+type Settled = FoundPart | { status: "not_found"; message: string };
+/** What `get` answers: a cached or fetched part, "not found", or an error saying why. */
+export type CacheResult = Settled | { status: "error"; message: string };
+
+/** One fetch shared by every caller of a query; aborted when all of them have given up. */
+interface InFlight {
+  promise: Promise<CacheResult>;
+  waiters: number;
+  abort: AbortController;
+}
 
 interface Entry {
   result: Settled;
+  /** When the data was fetched from Cofactr: entries age from then, not from their arrival. */
   fetchedAt: number;
 }
 
 export interface LookupCacheOptions {
   /** Fetches one query; should never reject (the batcher's `lookup`). */
-  fetchResult: (query: PartQuery, options: { refresh: boolean }) => Promise<LookupResult>;
+  fetchResult: (
+    query: PartQuery,
+    options: { refresh: boolean; signal: AbortSignal },
+  ) => Promise<FetchedLookupResult>;
   ttls?: Partial<CacheTtls>;
   /** Parts kept at most; the least recently used go first. */
   maxEntries?: number;
@@ -62,7 +79,7 @@ export class LookupCache {
   private readonly ttls: CacheTtls;
   private readonly now: () => number;
   private readonly entries: LRUCache<string, Entry>;
-  private inFlight = new Map<string, Promise<LookupResult>>();
+  private inFlight = new Map<string, InFlight>();
   private generation = 0;
   private refreshUntil = Number.NEGATIVE_INFINITY;
   private readonly counters = { hits: 0, misses: 0, joinedInFlight: 0 };
@@ -75,36 +92,67 @@ export class LookupCache {
   }
 
   /** The result for `query`, from the cache when fresh enough for `freshness`. Never rejects. */
-  get(query: PartQuery, freshness: Freshness): Promise<LookupResult> {
+  get(query: PartQuery, freshness: Freshness, signal?: AbortSignal): Promise<CacheResult> {
     const key = queryKey(query);
     const cached = this.fresh(key, freshness);
     if (cached) {
       this.counters.hits += 1;
       return Promise.resolve(cached);
     }
-    const inFlight = this.inFlight.get(key);
-    if (inFlight) {
+    if (signal?.aborted) return Promise.resolve(CANCELED);
+    const joined = this.inFlight.get(key);
+    if (joined) {
       this.counters.joinedInFlight += 1;
-      return inFlight;
+      return this.waitFor(key, joined, signal);
     }
     this.counters.misses += 1;
     const generation = this.generation;
     const refresh = this.now() < this.refreshUntil;
+    const abort = new AbortController();
     const request = Promise.resolve()
-      .then(() => this.fetchResult(query, { refresh }))
-      .catch((error: unknown): LookupResult => ({
+      .then(() => this.fetchResult(query, { refresh, signal: abort.signal }))
+      .then((fetched): CacheResult => this.settle(fetched))
+      .catch((error: unknown): CacheResult => ({
         status: "error",
         message: `Cofactr lookup failed: ${error instanceof Error ? error.message : String(error)}`,
       }))
       .then((result) => {
-        if (generation === this.generation) {
+        if (generation === this.generation && this.inFlight.get(key) === flight) {
           this.inFlight.delete(key);
-          if (result.status !== "error") this.entries.set(key, { result, fetchedAt: this.now() });
+          if (result.status !== "error") {
+            const fetchedAt = result.status === "found" ? result.fetchedAt : this.now();
+            this.entries.set(key, { result, fetchedAt });
+          }
         }
         return result;
       });
-    this.inFlight.set(key, request);
-    return request;
+    const flight: InFlight = { promise: request, waiters: 0, abort };
+    this.inFlight.set(key, flight);
+    return this.waitFor(key, flight, signal);
+  }
+
+  /**
+   * One caller's wait on a shared fetch: it ends early (CANCELED) when the caller's signal is
+   * aborted, and the fetch itself is aborted, and forgotten, once no caller waits any more.
+   */
+  private waitFor(key: string, flight: InFlight, signal?: AbortSignal): Promise<CacheResult> {
+    flight.waiters += 1;
+    if (!signal) return flight.promise;
+    return new Promise<CacheResult>((resolve) => {
+      const onAbort = () => {
+        flight.waiters -= 1;
+        if (flight.waiters === 0) {
+          flight.abort.abort();
+          if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
+        }
+        resolve(CANCELED);
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      void flight.promise.then((result) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(result);
+      });
+    });
   }
 
   /**
@@ -117,6 +165,19 @@ export class LookupCache {
     this.generation += 1;
     this.entries.clear();
     this.inFlight = new Map();
+  }
+
+  /**
+   * A fetched result with its age's start: the server's fetched_at when it sent a usable one
+   * (never later than now, so a server clock ahead of ours cannot make data look newer), else
+   * the moment it arrived.
+   */
+  private settle(fetched: FetchedLookupResult): CacheResult {
+    if (fetched.status !== "found") return fetched;
+    const now = this.now();
+    const sent = fetched.fetched_at === undefined ? Number.NaN : Date.parse(fetched.fetched_at);
+    const fetchedAt = Number.isFinite(sent) ? Math.min(sent, now) : now;
+    return { status: "found", part: fetched.part, fetchedAt };
   }
 
   stats(): CacheStats {

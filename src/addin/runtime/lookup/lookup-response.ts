@@ -48,7 +48,9 @@ const partSchema = z.object({
 });
 
 const resultSchema = z.discriminatedUnion("status", [
-  z.object({ status: z.literal("found"), part: partSchema }),
+  // fetched_at: when the server fetched this part's offers from Cofactr (servers before it
+  // was added leave it out; then the add-in counts from when the answer arrived).
+  z.object({ status: z.literal("found"), part: partSchema, fetched_at: z.string().optional() }),
   z.object({ status: z.literal("not_found"), message: z.string() }),
   z.object({ status: z.literal("error"), message: z.string() }),
 ]);
@@ -62,8 +64,11 @@ export class UnexpectedResponseError extends Error {
   }
 }
 
+/** A lookup result as the server sent it, with when a found part's offers were fetched. */
+export type FetchedLookupResult = LookupResult & { fetched_at?: string };
+
 /** The results of one lookup request, one per query, or UnexpectedResponseError. */
-export function parseLookupResponse(body: unknown, queries: PartQuery[]): LookupResult[] {
+export function parseLookupResponse(body: unknown, queries: PartQuery[]): FetchedLookupResult[] {
   const parsed = responseSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

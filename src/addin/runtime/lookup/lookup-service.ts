@@ -2,9 +2,15 @@
  * What every COFACTR function calls: a part for a query, as fresh as the function needs it,
  * through the one cache and the one batcher of the shared runtime.
  */
-import type { LookupResult, PartQuery } from "../../../core/api";
+import type { PartQuery } from "../../../core/api";
 import { LookupBatcher, type BatcherStats, type LookupBatcherOptions } from "./batcher";
-import { LookupCache, type CacheStats, type CacheTtls, type Freshness } from "./cache";
+import {
+  LookupCache,
+  type CacheResult,
+  type CacheStats,
+  type CacheTtls,
+  type Freshness,
+} from "./cache";
 
 /** How long after Refresh new lookups count as refreshes (a recalculation takes seconds). */
 export const REFRESH_WINDOW_MS = 60_000;
@@ -23,16 +29,19 @@ export class LookupService {
   constructor(options: LookupServiceOptions = {}) {
     this.batcher = new LookupBatcher(options);
     this.cache = new LookupCache({
-      fetchResult: (query, { refresh }) => this.batcher.lookup(query, { refresh }),
+      fetchResult: (query, options) => this.batcher.lookup(query, options),
       ttls: options.ttls,
       maxEntries: options.maxEntries,
       now: options.cacheNow,
     });
   }
 
-  /** The result for a query (found, not found, or an error saying why). Never rejects. */
-  find(query: PartQuery, freshness: Freshness): Promise<LookupResult> {
-    return this.cache.get(query, freshness);
+  /**
+   * The result for a query (found, not found, or an error saying why). Never rejects. Aborting
+   * `signal` (Excel canceled the cell's call) drops the query unless another cell still wants it.
+   */
+  find(query: PartQuery, freshness: Freshness, signal?: AbortSignal): Promise<CacheResult> {
+    return this.cache.get(query, freshness, signal);
   }
 
   /** Drops every cached part, so the next calculation fetches again. */

@@ -31,7 +31,22 @@ export const RESULT_COLUMNS = [
   "Datasheet",
 ] as const;
 
-const NUMBER_FORMATS: Record<(typeof RESULT_COLUMNS)[number], string | null> = {
+export type ResultColumn = (typeof RESULT_COLUMNS)[number];
+
+/** 0-based position of a column in the table: formulas name the columns they use. */
+export function resultColumn(name: ResultColumn): number {
+  return RESULT_COLUMNS.indexOf(name);
+}
+
+/** The cells above the table on a results sheet, from A1: a label and its value per row. */
+const PREAMBLE_LABELS = ["Cofactr results for", "Build quantity", "Currency"] as const;
+
+/** The absolute address of a preamble value, e.g. "$B$2" for the build quantity. */
+function preambleValueCell(label: (typeof PREAMBLE_LABELS)[number]): string {
+  return cellAddress(PREAMBLE_LABELS.indexOf(label) + 1, 2, true);
+}
+
+const NUMBER_FORMATS: Record<ResultColumn, string | null> = {
   "BOM row": "0",
   MPN: null,
   Manufacturer: null,
@@ -111,15 +126,16 @@ export function buildResultsBlock(input: ResultsInput, origin: ResultsOrigin): R
   const mpnColumn = gridToSheetColumn(fields.mpn.column);
   const manufacturerColumn = gridToSheetColumn(fields.manufacturer_name.column);
   const quantityColumn = gridToSheetColumn(fields.quantity.column);
-  const buildRef = onOwnSheet ? cellAddress(2, 2, true) : String(input.buildQuantity);
-  const currencyRef = onOwnSheet ? cellAddress(3, 2, true) : quoted(input.currency);
+  const buildRef = onOwnSheet ? preambleValueCell("Build quantity") : String(input.buildQuantity);
+  const currencyRef = onOwnSheet ? preambleValueCell("Currency") : quoted(input.currency);
   const returned = matchUploadedLines(read.lines, input.bom.lines);
 
   const align = input.alignToSheetRows === true;
   const lineRows = read.lines.map((line, index): CellInput[] => {
     const sheetRow = read.lineRows[index] ?? 0;
     const row = align ? sheetRow : origin.tableRow + 1 + index;
-    const own = (column: number) => cellAddress(row, origin.tableColumn + column);
+    const own = (column: ResultColumn) =>
+      cellAddress(row, origin.tableColumn + resultColumn(column));
     const bomCell = (column: number | null) =>
       column === null ? null : sheetCellReference(bomSheetName, sheetRow, column);
     const raw = (column: number | null): unknown =>
@@ -144,25 +160,28 @@ export function buildResultsBlock(input: ResultsInput, origin: ResultsOrigin): R
       ? `${quantityRef}*${buildRef}`
       : `${line.quantity ?? 1}*${buildRef}`;
 
-    return [
-      sheetRow,
-      mpnRef && hasMpn ? `=${mpnRef}` : asText(line.mpn ?? ""),
-      manufacturerRef && line.manufacturer_name
-        ? `=${manufacturerRef}`
-        : asText(line.manufacturer_name ?? ""),
-      doNotPlace ? 0 : `=${quantityExpression}`,
-      matchLabel(match, doNotPlace),
-      asText(match?.part?.cpid ?? ""),
-      lookup("DESCRIPTION"),
-      lookup("LIFECYCLE"),
-      hasMpn && !doNotPlace
-        ? `=COFACTR.PRICE(${mpnArg},${manufacturerArg},${own(3)},${currencyRef})`
-        : "",
-      hasMpn && !doNotPlace ? `=${own(8)}*${own(3)}` : "",
-      lookup("STOCK"),
-      lookup("LEADTIME"),
-      lookup("DATASHEET"),
-    ];
+    const cells: Record<ResultColumn, CellInput> = {
+      "BOM row": sheetRow,
+      MPN: mpnRef && hasMpn ? `=${mpnRef}` : asText(line.mpn ?? ""),
+      Manufacturer:
+        manufacturerRef && line.manufacturer_name
+          ? `=${manufacturerRef}`
+          : asText(line.manufacturer_name ?? ""),
+      "Build qty": doNotPlace ? 0 : `=${quantityExpression}`,
+      Match: matchLabel(match, doNotPlace),
+      CPID: asText(match?.part?.cpid ?? ""),
+      Description: lookup("DESCRIPTION"),
+      Lifecycle: lookup("LIFECYCLE"),
+      "Unit price":
+        hasMpn && !doNotPlace
+          ? `=COFACTR.PRICE(${mpnArg},${manufacturerArg},${own("Build qty")},${currencyRef})`
+          : "",
+      "Extended price": hasMpn && !doNotPlace ? `=${own("Unit price")}*${own("Build qty")}` : "",
+      Stock: lookup("STOCK"),
+      "Lead time (days)": lookup("LEADTIME"),
+      Datasheet: lookup("DATASHEET"),
+    };
+    return RESULT_COLUMNS.map((column) => cells[column]);
   });
 
   let rows = lineRows;
@@ -180,11 +199,14 @@ export function buildResultsBlock(input: ResultsInput, origin: ResultsOrigin): R
 
   return {
     preamble: onOwnSheet
-      ? [
-          ["Cofactr results for", input.bomLabel],
-          ["Build quantity", input.buildQuantity],
-          ["Currency", input.currency],
-        ]
+      ? PREAMBLE_LABELS.map((label) => [
+          label,
+          {
+            "Cofactr results for": input.bomLabel,
+            "Build quantity": input.buildQuantity,
+            Currency: input.currency,
+          }[label],
+        ])
       : [],
     tableName: RESULTS_TABLE_NAME,
     header: [...RESULT_COLUMNS],

@@ -3,7 +3,7 @@ import * as React from "react";
 import { Button, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Regular, Warning16Filled } from "@fluentui/react-icons";
 import type { BomIssue } from "../../../core/bom/types";
-import { FIELD_LABELS } from "../field-labels";
+import { FIELD_LABELS } from "../../../core/field-labels";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },

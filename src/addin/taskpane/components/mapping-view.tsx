@@ -11,7 +11,8 @@ import {
 } from "@fluentui/react-components";
 import type { BomField, BomReadResult, Grid } from "../../../core/bom/types";
 import { columnLetters } from "../../excel/a1";
-import { FIELD_LABELS, FIELD_ORDER, confidenceLabel } from "../field-labels";
+import { FIELD_LABELS, FIELD_ORDER } from "../../../core/field-labels";
+import { confidenceLabel } from "../confidence-label";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

@@ -14,7 +14,7 @@ function rawLine(mpnRequired: boolean) {
     custom_id: optionalText,
     // The Upsert BOM page marks `mpn` required (it may be null); parse_raw_bom does not.
     mpn: mpnRequired ? text.nullable() : optionalText,
-    alternative_mpns: z.array(text).optional(),
+    alternative_mpns: z.array(z.string()).optional(),
     manufacturer_name: optionalText,
     quantity: z.number().int().optional(),
     reference_designators_string: text.optional(),

@@ -332,4 +332,31 @@ describe("LookupBatcher: every failure settles every caller", () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(["error", "error", "found"]);
   });
+
+  describe("cancellation", () => {
+    it("drops a query whose every caller gave up before its batch was sent", async () => {
+      const api = fakeLookupApi();
+      const batcher = new LookupBatcher({ fetch: api.fetch, windowMs: 5 });
+      const edited = new AbortController();
+      const gone = batcher.lookup({ mpn: "LM358" }, { signal: edited.signal });
+      const kept = batcher.lookup({ mpn: "GCM21BR72A104KA37L" });
+      edited.abort();
+      await expect(gone).resolves.toEqual({ status: "error", message: "lookup canceled" });
+      await jest.advanceTimersByTimeAsync(10);
+      await expect(kept).resolves.toMatchObject({ status: "found" });
+      expect(api.requests.map((r) => r.queries)).toEqual([[{ mpn: "GCM21BR72A104KA37L" }]]);
+    });
+
+    it("keeps a query another caller still waits for", async () => {
+      const api = fakeLookupApi();
+      const batcher = new LookupBatcher({ fetch: api.fetch, windowMs: 5 });
+      const edited = new AbortController();
+      void batcher.lookup({ mpn: "LM358" }, { signal: edited.signal });
+      const other = batcher.lookup({ mpn: "LM358" });
+      edited.abort();
+      await jest.advanceTimersByTimeAsync(10);
+      await expect(other).resolves.toMatchObject({ status: "found" });
+      expect(api.requests).toHaveLength(1);
+    });
+  });
 });

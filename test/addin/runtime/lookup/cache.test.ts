@@ -34,7 +34,7 @@ describe("LookupCache", () => {
     const { cache, fetched } = setup();
     const first = await cache.get(murata, "market");
     const second = await cache.get({ mpn: "gcm21br72a104ka37l" }, "market");
-    expect(first).toEqual({ status: "found", part: MURATA_CAP });
+    expect(first).toEqual({ status: "found", part: MURATA_CAP, fetchedAt: 1_000_000 });
     expect(second).toBe(first);
     expect(fetched).toHaveLength(1);
     expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
@@ -196,5 +196,67 @@ describe("LookupCache", () => {
     now += 1;
     expect(fetched).toEqual(["A", "B", "C", "A"]);
     expect(cache.stats().entries).toBe(2);
+  });
+
+  describe("ages parts from when the server fetched them", () => {
+    const at = (ms: number) => new Date(ms).toISOString();
+
+    it("a part the server fetched 8 minutes ago is good for 2 more minutes, not 10", async () => {
+      let now = Date.UTC(2026, 11, 1, 12, 0, 0);
+      const fetchedOnServer = now - 8 * MINUTE;
+      let calls = 0;
+      const cache = new LookupCache({
+        fetchResult: async () => {
+          calls += 1;
+          return { status: "found", part: MURATA_CAP, fetched_at: at(fetchedOnServer) };
+        },
+        now: () => now,
+      });
+      expect(await cache.get(murata, "market")).toMatchObject({ fetchedAt: fetchedOnServer });
+      now += 1 * MINUTE;
+      await cache.get(murata, "market");
+      expect(calls).toBe(1);
+      now += 1.5 * MINUTE;
+      await cache.get(murata, "market");
+      expect(calls).toBe(2);
+    });
+
+    it("counts from the answer's arrival without fetched_at, or with one in the future or unreadable", async () => {
+      const now = Date.UTC(2026, 11, 1, 12, 0, 0);
+      for (const fetched_at of [undefined, at(now + 5 * MINUTE), "yesterday"]) {
+        const cache = new LookupCache({
+          fetchResult: async () => ({ status: "found", part: MURATA_CAP, fetched_at }),
+          now: () => now,
+        });
+        expect(await cache.get(murata, "market")).toMatchObject({ fetchedAt: now });
+      }
+    });
+  });
+
+  it("a canceled caller gets CANCELED at once; the shared fetch is aborted only when all gave up", async () => {
+    const signals: AbortSignal[] = [];
+    let answer!: (result: LookupResult) => void;
+    const cache = new LookupCache({
+      fetchResult: (_query, { signal }) => {
+        signals.push(signal);
+        return new Promise<LookupResult>((resolve) => (answer = resolve));
+      },
+    });
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = cache.get(murata, "market", first.signal);
+    const b = cache.get(murata, "market", second.signal);
+    await Promise.resolve();
+    first.abort();
+    await expect(a).resolves.toEqual({ status: "error", message: "lookup canceled" });
+    expect(signals[0]?.aborted).toBe(false);
+    second.abort();
+    await expect(b).resolves.toEqual({ status: "error", message: "lookup canceled" });
+    expect(signals[0]?.aborted).toBe(true);
+    answer({ status: "found", part: MURATA_CAP });
+    // Nothing was cached from the abandoned fetch: the next call fetches again.
+    void cache.get(murata, "market");
+    await Promise.resolve();
+    expect(signals).toHaveLength(2);
   });
 });
