@@ -58,7 +58,10 @@ describeReference("BOM corpus", FILES, () => {
     expect(expected.length).toBeGreaterThanOrEqual(6 + PASSING_MORE.size);
   });
 
-  describe.each(expected.map((entry) => [entry.file, entry] as const))("%s", (_file, entry) => {
+  // Without the corpus there is no table: describe.each refuses an empty one.
+  const table = expected.map((entry) => [entry.file, entry] as const);
+  if (table.length === 0) return;
+  describe.each(table)("%s", (_file, entry) => {
     let read: Awaited<ReturnType<typeof load>>;
     async function load() {
       const sheet = await readSheetFile(path.join(corpusDir, entry.file));
