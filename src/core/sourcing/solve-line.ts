@@ -92,25 +92,42 @@ function partialQuantities(candidate: Candidate, remaining: number): number[] {
   return quantities;
 }
 
+/**
+ * The least any order from this candidate costs, and its lowest unit price for orders up to
+ * `cap` units. A larger order can cost less than a smaller one (reaching a break), so the
+ * cheapest order is not always the minimum: it is at the minimum or at a break, since between
+ * breaks the cost only grows.
+ */
+function cheapestOrders(candidate: Candidate, cap: number): { least: number; unit: number } {
+  const atMinimum = candidate.quote(candidate.minBuy);
+  let least = atMinimum.extendedPrice;
+  let unit = atMinimum.unitPrice;
+  for (const priceBreak of candidate.terms.breaks) {
+    if (priceBreak.quantity <= candidate.minBuy) continue;
+    const quote = candidate.quote(priceBreak.quantity);
+    if (quote.quantityBought > candidate.maxBuy) break;
+    least = Math.min(least, quote.extendedPrice);
+    if (quote.quantityBought <= cap) unit = Math.min(unit, quote.unitPrice);
+  }
+  return { least, unit };
+}
+
 /** The least one candidate can cost per unit of `remaining` it covers (see remainderBound). */
 function boundRate(candidate: Candidate, remaining: number): number {
-  const least = candidate.quote(candidate.minBuy).extendedPrice;
-  const unitWithinStock = candidate.quote(Math.min(remaining, candidate.maxBuy)).unitPrice;
+  const { least, unit } = cheapestOrders(candidate, Math.min(remaining, candidate.maxBuy));
   let finish = Infinity;
   for (const asked of finishingQuantities(candidate, remaining)) {
     const quote = candidate.quote(asked);
     if (quote.quantityBought > candidate.maxBuy) break;
     finish = Math.min(finish, quote.extendedPrice);
   }
-  return (
-    candidate.weight * Math.max(least / remaining, Math.min(unitWithinStock, finish / remaining))
-  );
+  return candidate.weight * Math.max(least / remaining, Math.min(unit, finish / remaining));
 }
 
 /**
  * A lower bound on covering `remaining` more units with the unused candidates. Any order from
- * a candidate costs at least its minimum order, at least the break price within its stock per
- * unit below the remainder, and at least its cheapest full cover of the remainder; so each unit
+ * a candidate costs at least its cheapest order of any size, at least its lowest unit price on
+ * orders below the remainder, or else its cheapest full cover of the remainder; so each unit
  * it contributes costs at least boundRate, up to its stock. Filling the remainder from the
  * lowest rates (a fractional knapsack) cannot cost more than any real combination.
  */

@@ -181,6 +181,44 @@ describe("splitting a line across sellers", () => {
     expect(plan.extendedPrice).toBeCloseTo(220, 10);
   });
 
+  it("finds a split where the cheaper order is above the seller's minimum (5 past a break)", () => {
+    // A's minimum (3 at 0.10 = 0.30) costs more than 5 at its 4-unit break (0.20): the search
+    // must not assume no order from A costs less than its minimum. Best: B's 25 + A's 5 = 1.20,
+    // not A's 6 + B's 25 = 1.24.
+    const plan = planOne(
+      line(
+        "1",
+        30,
+        part("R1", [
+          offer({
+            seller: "A",
+            stock: 6,
+            breaks: [
+              [3, 0.1],
+              [4, 0.04],
+            ],
+          }),
+          offer({
+            seller: "B",
+            stock: 25,
+            breaks: [
+              [1, 0.1],
+              [25, 0.04],
+            ],
+          }),
+        ]),
+      ),
+      1,
+      { maxSplit: 2 },
+    );
+    expect(bought(plan).sort()).toEqual([
+      ["A", 5],
+      ["B", 25],
+    ]);
+    expect(plan.extendedPrice).toBeCloseTo(1.2, 10);
+    expect(plan.shortfall).toBe(0);
+  });
+
   it("says none, with the fastest restock lead, when nothing is in stock", () => {
     const plan = planOne(
       line(
