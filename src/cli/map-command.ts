@@ -1,5 +1,5 @@
 /** `cofactr-bom map FILE`: how the BOM was understood, as JSON (stable format) or a summary. */
-import { BOM_FIELDS, type BomField, type BomIssue } from "../core/bom";
+import { BOM_FIELDS, type BomField, type BomIssue, type MappingSource } from "../core/bom";
 import type { CreateRawBomLine } from "../core/cofactr";
 import type { CliIo } from "./io";
 import { columnLetter, loadBom, type LoadedBom } from "./load-bom";
@@ -13,23 +13,48 @@ export interface MapJson {
   delimiter: SheetFile["delimiter"];
   /** Header text of each field's column ("column N" for a column without one), or null. */
   columns: Record<BomField, string | null>;
+  /** How each field was mapped and why (added after `columns`, which keeps its shape). */
+  mapping: Record<BomField, FieldMappingJson>;
   lines: CreateRawBomLine[];
   issues: BomIssue[];
+}
+
+/** One field of `map --json`'s `mapping`. */
+export interface FieldMappingJson {
+  /** 1-based column in the file (as issues number columns), or null when not mapped. */
+  column: number | null;
+  /** The column's header text as written, or null (unmapped, or a column without one). */
+  header: string | null;
+  /** 0..1: how sure the mapper is; 0 when not mapped. */
+  confidence: number;
+  source: MappingSource | null;
+  /** Why this column: its header, its contents, and the runner-up it beat. */
+  reasons: string[];
 }
 
 export function toMapJson(loaded: LoadedBom): MapJson {
   const { result } = loaded;
   const columns = {} as Record<BomField, string | null>;
+  const mapping = {} as Record<BomField, FieldMappingJson>;
   for (const field of BOM_FIELDS) {
     const assignment = result.mapping.fields[field];
+    const mapped = assignment.column !== null;
     columns[field] =
       assignment.column === null ? null : (assignment.header ?? `column ${assignment.column + 1}`);
+    mapping[field] = {
+      column: assignment.column === null ? null : assignment.column + 1,
+      header: mapped ? assignment.header : null,
+      confidence: mapped ? assignment.confidence : 0,
+      source: mapped ? assignment.source : null,
+      reasons: mapped ? (assignment.reasons ?? []) : [],
+    };
   }
   return {
     file: loaded.file,
     header_row: result.headerRow,
     delimiter: loaded.sheet.delimiter,
     columns,
+    mapping,
     lines: result.lines,
     issues: loaded.issues,
   };
@@ -81,6 +106,9 @@ export function mapSummary(loaded: LoadedBom): string {
         (assignment.source ?? "") +
         polarity,
     );
+    // The strongest reason; the rest are in --json.
+    const reason = assignment.column === null ? undefined : assignment.reasons?.[0];
+    if (reason) out.push(`  why: ${reason}`);
   }
   const extras = Object.entries(result.mapping.extraColumns).filter(
     ([, columns]) => columns && columns.length > 0,

@@ -44,10 +44,12 @@ describe("cofactr-bom map --json", () => {
       "header_row",
       "delimiter",
       "columns",
+      "mapping",
       "lines",
       "issues",
     ]);
     expect(Object.keys(json.columns)).toEqual([...BOM_FIELDS]);
+    expect(Object.keys(json.mapping)).toEqual([...BOM_FIELDS]);
     expect(json).toMatchObject({ header_row: 1, delimiter: ";" });
     expect(json.columns).toMatchObject({
       reference_designators: "Part",
@@ -65,6 +67,38 @@ describe("cofactr-bom map --json", () => {
       quantity: 1,
       reference_designators: ["U1"],
     });
+  });
+
+  it("gives each field its column, confidence, source and reasons (German headers)", async () => {
+    const json = JSON.parse((await cli("map", fixture("german-headers.csv"), "--json")).stdout);
+    expect(json.columns).toMatchObject({ quantity: "Anzahl", mpn: "Herstellernummer" });
+    expect(json.mapping.quantity).toEqual({
+      column: 2,
+      header: "Anzahl",
+      confidence: expect.any(Number),
+      source: "header",
+      reasons: expect.arrayContaining([
+        expect.stringMatching(/Anzahl.*quantity/),
+        expect.stringMatching(/of rows hold the number of designators listed/),
+      ]),
+    });
+    expect(json.mapping.quantity.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(json.mapping.mpn).toMatchObject({ column: 7, header: "Herstellernummer" });
+    expect(json.mapping.mpn.reasons[0]).toMatch(/Herstellernummer/);
+    // Every mapped field says why; an unmapped one has no column, no confidence and no reasons.
+    for (const [field, entry] of Object.entries(json.mapping) as [
+      string,
+      { column: number | null; reasons: string[] },
+    ][]) {
+      if (entry.column === null) {
+        expect([field, entry]).toEqual([
+          field,
+          { column: null, header: null, confidence: 0, source: null, reasons: [] },
+        ]);
+      } else {
+        expect({ field, explained: entry.reasons.length > 0 }).toEqual({ field, explained: true });
+      }
+    }
   });
 
   it("maps a tab-separated Altium export", async () => {
@@ -109,6 +143,8 @@ describe("cofactr-bom map (summary)", () => {
     expect(stdout).toMatch(/5 lines, 1 do-not-place, 90 placed reference designators\./);
     expect(stdout).toMatch(/mpn\s+F "MPN"\s+1\.00\s+header/);
     expect(stdout).toMatch(/do_not_place\s+G "DNP"\s+1\.00\s+header \(dnp\)/);
+    // Each mapped field's strongest reason, on the line under it.
+    expect(stdout).toMatch(/\nmpn\s+F "MPN".*\n {2}why: header "MPN" names mpn\n/);
     expect(stdout).toMatch(/Issues: 0 errors, 0 warnings, 1 notes\./);
   });
 });
