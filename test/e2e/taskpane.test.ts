@@ -20,6 +20,8 @@ import { buildFakeHost, DIST, ensureAddinBuilt, OUTPUT } from "./build";
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 // A BOM the project writes itself, shaped like a KiCad/Glasgow export (MPN in G, Mfg in H).
 const BOM_FILE = path.resolve(__dirname, "..", "fixtures", "bom", "demo-board.csv");
+// A hand-made sheet with German headers (Anzahl, Bauteil/Referenz, Gehäuse, Herstellernummer…).
+const GERMAN_FILE = path.resolve(__dirname, "..", "fixtures", "bom", "german-headers.csv");
 const haveChromium = fs.existsSync(CHROMIUM);
 
 if (!haveChromium && !process.env.CI) {
@@ -36,9 +38,9 @@ interface TableDump {
   formulas: FakeCellValue[][];
 }
 
-/** The demo BOM as Excel would hold it after opening the CSV. */
-function demoSheet(): { grid: FakeCellValue[][]; read: BomReadResult } {
-  const parsed = Papa.parse<string[]>(fs.readFileSync(BOM_FILE, "utf8"), { skipEmptyLines: true });
+/** A BOM file as Excel would hold it after opening the CSV. */
+function csvSheet(file: string): { grid: FakeCellValue[][]; read: BomReadResult } {
+  const parsed = Papa.parse<string[]>(fs.readFileSync(file, "utf8"), { skipEmptyLines: true });
   const data = new WorkbookData();
   data.addSheet("BOM", parsed.data);
   const grid = data.usedValues("BOM");
@@ -69,7 +71,7 @@ suite("task pane in a browser", () => {
   let server: RunningAddinServer;
   let browser: Browser;
   let hostScript: string;
-  const sheet = demoSheet();
+  const sheet = csvSheet(BOM_FILE);
 
   beforeAll(async () => {
     fs.mkdirSync(OUTPUT, { recursive: true });
@@ -96,8 +98,8 @@ suite("task pane in a browser", () => {
     await server?.close();
   });
 
-  async function openPane(query = ""): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+  async function openPane(query = "", grid = sheet.grid, width = 380): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.route("https://appsforoffice.microsoft.com/**", (route) =>
@@ -107,7 +109,7 @@ suite("task pane in a browser", () => {
       (window as unknown as { __E2E_SHEETS: unknown }).__E2E_SHEETS = [
         { name: "BOM", values: grid },
       ];
-    }, sheet.grid);
+    }, grid);
     await page.goto(`${server.url}/taskpane.html${query}`);
     await page.getByRole("group", { name: "Column mapping" }).waitFor();
     expect(errors).toEqual([]);
@@ -253,6 +255,49 @@ suite("task pane in a browser", () => {
     await shot(page, "05-ribbon-upload-dark");
     await page.getByRole("tab", { name: "BOM" }).click();
     await shot(page, "06-mapping-dark");
+    await page.close();
+  });
+  it("explains each field's column on a sheet with German headers, in a 340 px pane", async () => {
+    const german = csvSheet(GERMAN_FILE);
+    expect(german.read.lines).toHaveLength(10);
+    const page = await openPane("", german.grid, 340);
+    const combobox = (name: string) => page.getByRole("combobox", { name, exact: true });
+    const expected: Record<string, string> = {
+      "Line number": "A · Pos.",
+      Quantity: "B · Anzahl",
+      Designators: "C · Bauteil/Referenz",
+      Value: "D · Wert",
+      Package: "E · Gehäuse",
+      Manufacturer: "F · Hersteller",
+      MPN: "G · Herstellernummer",
+      "Distributor SKU": "H · Bestellnummer",
+      Comments: "I · Bemerkung",
+    };
+    for (const [field, column] of Object.entries(expected)) {
+      await expect(combobox(field).textContent()).resolves.toBe(column);
+    }
+
+    // One field's reasons, opened from the keyboard.
+    const why = page.getByRole("button", { name: "Why Quantity is B · Anzahl" });
+    await why.focus();
+    await page.keyboard.press("Enter");
+    await expect(why.getAttribute("aria-expanded")).resolves.toBe("true");
+    const quantity = page.getByRole("region", { name: "Why Quantity is B · Anzahl" });
+    await expect(quantity.textContent()).resolves.toMatch(/Anzahl.*quantity/);
+
+    // Then every field's, for the screenshot; the reasons wrap inside the narrow pane.
+    await page.getByRole("button", { name: "Show all reasons" }).click();
+    const regions = page.getByRole("region", { name: /^Why / });
+    await expect(regions.count()).resolves.toBe(Object.keys(expected).length);
+    await expect(
+      page.getByRole("region", { name: "Why MPN is G · Herstellernummer" }).textContent(),
+    ).resolves.toMatch(/Herstellernummer/);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByRole("group", { name: "Column mapping" }).scrollIntoViewIfNeeded();
+    await shot(page, "07-mapping-reasons-german");
     await page.close();
   });
 });
