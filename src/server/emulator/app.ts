@@ -17,6 +17,7 @@ import {
 } from "./faults";
 import { registerGraphRoutes } from "./graph/routes";
 import { DEFAULT_JOB_LIMITS, JobRunner, type JobStatusWords } from "./platform/jobs";
+import { DEFAULT_PROGRAM_LIMITS, ProgramStore } from "./platform/programs/store";
 import { registerPlatformRoutes } from "./platform/routes";
 import { BomStore, DEFAULT_STORE_LIMITS } from "./platform/store";
 import { rememberRequestFault } from "./requestFaults";
@@ -30,7 +31,7 @@ export interface EmulatorAppOptions extends EmulatorOptions {
 export interface EmulatorApp {
   app: FastifyInstance;
   state: EmulatorState;
-  /** Faults back to the start settings, stats zeroed, BOMs and jobs forgotten. */
+  /** Faults back to the start settings, stats zeroed, BOMs, programs and jobs forgotten. */
   resetAll(): void;
 }
 
@@ -66,6 +67,10 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
     faults: new FaultController(options.faults),
     stats: emptyStats(),
     store,
+    programs: new ProgramStore(catalogue, store, {
+      ...DEFAULT_PROGRAM_LIMITS,
+      maxPrograms: limits.maxPrograms ?? DEFAULT_PROGRAM_LIMITS.maxPrograms,
+    }),
     jobs: new JobRunner(
       store,
       options.jobTiming ?? { mode: "polls" },
@@ -143,6 +148,7 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
     state.faults.reset();
     state.stats = emptyStats();
     state.store.clear();
+    state.programs.clear();
     state.jobs.clear();
   };
 

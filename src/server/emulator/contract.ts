@@ -50,7 +50,7 @@ export interface EmulatorOptions {
   /** Job lifecycle: advance one state per poll (default, deterministic) or per `stepMs`. */
   jobTiming?: { mode: "polls" } | { mode: "clock"; stepMs: number };
   /** Bounds on what the emulator keeps (defaults: finished jobs for an hour, 200 jobs of which
-   * 10 unfinished, 500 BOMs, 100,000 BOM lines). */
+   * 10 unfinished, 500 BOMs, 100,000 BOM lines, 200 programs). */
   limits?: Partial<EmulatorLimits>;
   log?: boolean;
 }
@@ -61,6 +61,8 @@ export interface EmulatorLimits {
   maxPendingJobs: number;
   maxBoms: number;
   maxBomLines: number;
+  /** Programs kept; the least recently written go first. */
+  maxPrograms: number;
 }
 
 export interface RunningEmulator {

@@ -7,7 +7,8 @@
  * Platform (Authorization: Api-Key <key>, trailing slash required): /platform/v1/boms/,
  *   /v1/boms/{id}/ (GET, PATCH, DELETE), /v1/boms/{id}/approve/, /v1/boms/{id}/lines/[{id}/],
  *   /v1/boms/{id}/raw_lines/, /v1/parse_raw_bom/, PUT /v1/integrations/async_boms/,
- *   /v1/async_jobs/{id}/.
+ *   /v1/async_jobs/{id}/, and Programs: /v1/programs/[{id}/], its lines/[{id}/],
+ *   part_overrides/[{id}/], availabilities/, availabilities_async/ (a job), reference_pricing/.
  * Faults: options.faults, setFaults(), POST /__admin/faults, POST /__admin/reset,
  *   GET /__admin/stats, and per request `X-Emulator-Fault: 429|500|502|504|delay=<ms>|job-fail`.
  */

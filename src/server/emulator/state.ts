@@ -1,8 +1,9 @@
-/** Everything one running emulator holds: catalogue, credentials, faults, stats, BOMs, jobs. */
+/** Everything one running emulator holds: catalogue, credentials, faults, stats, BOMs, programs, jobs. */
 import type { Catalogue } from "./catalogue";
 import type { EmulatorCredentials, EmulatorStats } from "./contract";
 import type { FaultController } from "./faults";
 import type { JobRunner } from "./platform/jobs";
+import type { ProgramStore } from "./platform/programs/store";
 import type { BomStore } from "./platform/store";
 
 export interface EmulatorState {
@@ -11,6 +12,7 @@ export interface EmulatorState {
   faults: FaultController;
   stats: EmulatorStats;
   store: BomStore;
+  programs: ProgramStore;
   jobs: JobRunner;
 }
 

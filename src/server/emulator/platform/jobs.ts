@@ -1,7 +1,8 @@
 /**
- * Async jobs (Upsert BOM Async): PENDING → STARTED → SUCCESS or FAILURE, advancing one state
- * per poll (deterministic, for tests) or with the clock. The upsert itself runs when the job
- * reaches its last state, so a failing job changes nothing.
+ * Async jobs (Upsert BOM Async, Get Program Availabilities Async): PENDING → STARTED → SUCCESS
+ * or FAILURE, advancing one state per poll (deterministic, for tests) or with the clock. The
+ * job's work (the upsert, the availability computation) runs when the job reaches its last
+ * state, so a failing job changes nothing and an availability reflects the stock of that moment.
  */
 import { randomUUID } from "node:crypto";
 import type { UpsertBomInput } from "./schemas";
@@ -34,12 +35,19 @@ const WORDS: Record<JobStatusWords, Record<Phase, string>> = {
   plain: { pending: "queued", started: "running", success: "succeeded", failure: "failed" },
 };
 
+/** What an Upsert BOM Async job ends with. */
 export interface JobResult {
   bom_id: string;
   created: boolean;
   lines: number;
   unmatched_lines: number;
 }
+
+/** What a job's work produced: a result, or the reason it failed. */
+export type JobOutcome = { result: object } | { error: string };
+
+/** A job's work, run once when the job finishes. */
+export type JobTask = () => JobOutcome;
 
 interface Job {
   id: string;
@@ -48,11 +56,11 @@ interface Job {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
-  result: JobResult | null;
+  result: object | null;
   error: string | null;
   polls: number;
-  /** The upload, until the job has run (then dropped: it may be megabytes). */
-  input: UpsertBomInput | null;
+  /** The work, until the job has run (then dropped: it holds the upload, maybe megabytes). */
+  task: JobTask | null;
   fails: boolean;
   finishedMs: number | null;
 }
@@ -63,7 +71,7 @@ export interface JobView {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
-  result: JobResult | null;
+  result: object | null;
   error: string | null;
 }
 
@@ -88,7 +96,13 @@ export class JobRunner {
     return this.jobs.size;
   }
 
+  /** An Upsert BOM Async job. */
   create(input: UpsertBomInput, fails: boolean): string {
+    return this.createTask(() => this.upsertBom(input), fails);
+  }
+
+  /** A job running `task` when it finishes (unless it is made to fail). */
+  createTask(task: JobTask, fails: boolean): string {
     this.evict();
     const now = new Date();
     const job: Job = {
@@ -101,7 +115,7 @@ export class JobRunner {
       result: null,
       error: null,
       polls: 0,
-      input,
+      task,
       fails,
       finishedMs: null,
     };
@@ -150,10 +164,10 @@ export class JobRunner {
       this.jobs.delete(job.id);
     }
     let pending = 0;
-    for (const job of this.jobs.values()) if (job.input) pending += 1;
+    for (const job of this.jobs.values()) if (job.task) pending += 1;
     for (const job of this.jobs.values()) {
       if (pending < this.limits.maxPendingJobs) return;
-      if (!job.input) continue;
+      if (!job.task) continue;
       this.runNow(job);
       pending -= 1;
     }
@@ -187,27 +201,31 @@ export class JobRunner {
   }
 
   private finish(job: Job): void {
-    const target = job.fails || !job.input ? undefined : this.store.findUpsertTarget(job.input);
-    if (job.fails || !job.input) {
-      job.error = INJECTED_FAILURE_MESSAGE;
-      this.enter(job, "failure");
-    } else if (target?.approved) {
-      // An approved BOM refuses edits, through an upsert as through its own routes.
-      job.error = APPROVED_BOM_MESSAGE;
+    const outcome: JobOutcome =
+      job.fails || !job.task ? { error: INJECTED_FAILURE_MESSAGE } : job.task();
+    if ("error" in outcome) {
+      job.error = outcome.error;
       this.enter(job, "failure");
     } else {
-      const { bom, created } = this.store.upsert(job.input);
-      job.result = {
-        bom_id: bom.id,
-        created,
-        lines: bom.lines.length,
-        unmatched_lines: bom.lines.filter((line) => line.match_status === "unmatched").length,
-      };
+      job.result = outcome.result;
       this.enter(job, "success");
     }
     job.finished_at = job.updated_at;
     job.finishedMs = Date.now();
-    job.input = null;
+    job.task = null;
+  }
+
+  /** The upsert: refused onto an approved BOM, as its own routes refuse edits. */
+  private upsertBom(input: UpsertBomInput): JobOutcome {
+    if (this.store.findUpsertTarget(input)?.approved) return { error: APPROVED_BOM_MESSAGE };
+    const { bom, created } = this.store.upsert(input);
+    const result: JobResult = {
+      bom_id: bom.id,
+      created,
+      lines: bom.lines.length,
+      unmatched_lines: bom.lines.filter((line) => line.match_status === "unmatched").length,
+    };
+    return { result };
   }
 
   private view(job: Job): JobView {

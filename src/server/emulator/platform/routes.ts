@@ -2,8 +2,7 @@
  * The Platform mount (`/platform`): Django-style paths with a mandatory trailing slash,
  * `Authorization: Api-Key <key>`, django-ninja error bodies and `{items, count}` lists.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { EmulatorState } from "../state";
 import { validationItems } from "../validation";
 import { requestFault } from "../requestFaults";
@@ -17,15 +16,9 @@ import {
   upsertLineSchema,
   upsertBomSchema,
 } from "./schemas";
-import { bomDetail, bomSummary, EMULATOR_ORG_ID, type Bom } from "./store";
-
-const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-  org_id: z.string().uuid().optional(),
-  /** BOM list only: a case-insensitive part of the name. */
-  search: z.string().max(255).optional(),
-});
+import { page, readListQuery } from "./list-query";
+import { registerProgramRoutes } from "./programs/routes";
+import { bomDetail, bomSummary, type Bom } from "./store";
 
 /** An approved (or archived) BOM keeps its lines as approved: every line edit is refused. */
 const APPROVED_REFUSAL = { detail: APPROVED_BOM_MESSAGE };
@@ -39,29 +32,6 @@ function unknownPart(error: unknown, reply: FastifyReply): FastifyReply {
 
 function lineOf(bom: Bom | undefined, lineId: string) {
   return bom?.lines.find((candidate) => candidate.id === lineId.toLowerCase());
-}
-
-function queryObject(request: FastifyRequest): Record<string, string> {
-  const at = request.url.indexOf("?");
-  return Object.fromEntries(new URLSearchParams(at === -1 ? "" : request.url.slice(at + 1)));
-}
-
-/** Validates limit/offset/org_id; answers 422/403 itself and returns null when they are bad. */
-function readListQuery(request: FastifyRequest, reply: FastifyReply) {
-  const parsed = listQuery.safeParse(queryObject(request), { reportInput: true });
-  if (!parsed.success) {
-    void reply.code(422).send({ detail: validationItems(parsed.error, "query") });
-    return null;
-  }
-  if (parsed.data.org_id && parsed.data.org_id.toLowerCase() !== EMULATOR_ORG_ID) {
-    void reply.code(403).send({ detail: "You do not have access to this org." });
-    return null;
-  }
-  return parsed.data;
-}
-
-function page<T>(items: T[], limit: number, offset: number) {
-  return { items: items.slice(offset, offset + limit), count: items.length };
 }
 
 export function registerPlatformRoutes(platform: FastifyInstance, state: EmulatorState): void {
@@ -216,4 +186,6 @@ export function registerPlatformRoutes(platform: FastifyInstance, state: Emulato
     if (!job) return reply.code(404).send({ detail: "Not Found" });
     return reply.send(job);
   });
+
+  registerProgramRoutes(platform, state);
 }
