@@ -1,4 +1,7 @@
-/** An in-memory `WorkbookAccess` for pane tests: one BOM region, settings, written results. */
+/**
+ * An in-memory `WorkbookAccess` for pane tests: one BOM region (the active sheet's), settings,
+ * written results and sheets added as text.
+ */
 import type {
   BomSheetSettings,
   ResultsBlock,
@@ -6,8 +9,10 @@ import type {
   ResultsTarget,
   ResultsWritten,
   SheetRegion,
+  TextSheetWritten,
   WorkbookAccess,
 } from "../../src/addin/excel/workbook-access";
+import { uniqueName } from "../../src/addin/excel/excel-workbook";
 import { WorkbookError } from "../../src/addin/excel/workbook-access";
 
 export interface WrittenResults {
@@ -28,10 +33,14 @@ export class FakeWorkbookAccess implements WorkbookAccess {
   readonly written: WrittenResults[] = [];
   /** Blocks reported as holding user data, by sheet. */
   readonly occupied = new Set<string>();
+  /** Sheets added by `addTextSheet`, in order. */
+  readonly textSheets: { name: string; rows: string[][] }[] = [];
   reads = 0;
+  private readonly sheetNames: string[];
 
   constructor(region: SheetRegion | null) {
     this.region = region;
+    this.sheetNames = region ? [region.sheetName] : [];
   }
 
   async activeSheetName(): Promise<string> {
@@ -84,5 +93,24 @@ export class FakeWorkbookAccess implements WorkbookAccess {
       address: `'${origin.sheetName}'!A${origin.tableRow}`,
       syncs: 1,
     };
+  }
+
+  /** Adds the sheet and makes it the active one: the next read is its rows. */
+  async addTextSheet(
+    baseName: string,
+    rows: readonly (readonly string[])[],
+  ): Promise<TextSheetWritten> {
+    const name = uniqueName(baseName, this.sheetNames);
+    this.sheetNames.push(name);
+    const copy = rows.map((row) => [...row]);
+    this.textSheets.push({ name, rows: copy });
+    this.region = {
+      sheetName: name,
+      firstRow: 1,
+      firstColumn: 1,
+      values: copy.map((row) => [...row]),
+      tableName: null,
+    };
+    return { sheetName: name, address: `'${name}'!A1`, syncs: 1 };
   }
 }

@@ -18,10 +18,10 @@ import {
 import {
   ASSUMED_BYTES_PER_CELL,
   MAX_CELLS_PER_READ,
-  SYNC_PAYLOAD_BUDGET_BYTES,
   estimateBytes,
   isPayloadTooLarge,
   rowsPerSync,
+  sliceRowsByPayload,
 } from "./limits";
 import {
   type FoundSheetSettings,
@@ -87,24 +87,6 @@ async function readBlock(
 
 function isEmptyCell(cell: unknown): boolean {
   return cell === null || cell === undefined || cell === "";
-}
-
-/** Slices rows so that each slice's JSON stays within the sync budget. */
-function sliceRowsByPayload(rows: CellInput[][]): { start: number; count: number }[] {
-  const slices: { start: number; count: number }[] = [];
-  let start = 0;
-  let bytes = 0;
-  rows.forEach((row, index) => {
-    const rowBytes = estimateBytes([row]);
-    if (index > start && bytes + rowBytes > SYNC_PAYLOAD_BUDGET_BYTES) {
-      slices.push({ start, count: index - start });
-      start = index;
-      bytes = 0;
-    }
-    bytes += rowBytes;
-  });
-  if (rows.length > start) slices.push({ start, count: rows.length - start });
-  return slices;
 }
 
 /** "Cofactr results", then "Cofactr results 2"… (case-insensitive, as Excel compares). */
@@ -301,6 +283,42 @@ export function createExcelWorkbook(): WorkbookAccess {
         };
       });
     },
+
+    async addTextSheet(baseName, rows) {
+      const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+      if (rows.length === 0 || width === 0) {
+        throw new WorkbookError("excel", "There is nothing to write to a new sheet.");
+      }
+      if (rows.length > MAX_SHEET_ROWS || width > MAX_SHEET_COLUMNS) {
+        throw new WorkbookError(
+          "too_large",
+          `${rows.length} rows × ${width} columns do not fit on a sheet ` +
+            `(at most ${MAX_SHEET_ROWS} × ${MAX_SHEET_COLUMNS}).`,
+        );
+      }
+      return Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const name = uniqueName(
+          baseName,
+          sheets.items.map((item) => item.name),
+        );
+        const sheet = sheets.add(name);
+        let syncs = 1;
+        try {
+          syncs += await writeTextRows(context, sheet, rows, width);
+        } catch (error) {
+          await deleteSheetQuietly(context, sheet);
+          throw error;
+        }
+        return {
+          sheetName: name,
+          address: `${quoteSheetName(name)}!${blockAddress(1, 1, rows.length, width)}`,
+          syncs,
+        };
+      });
+    },
   };
 }
 
@@ -371,6 +389,61 @@ async function writeTable(
   syncs += 1;
   await context.sync();
   return { syncs, tableName };
+}
+
+/** Excel's sheet size. */
+const MAX_SHEET_ROWS = 1_048_576;
+const MAX_SHEET_COLUMNS = 16_384;
+/** Excel's number format "Text": what is written is kept as typed. */
+const TEXT_FORMAT = "@";
+
+/**
+ * Writes rows of strings from A1 as text: each payload-sized slice of rows gets the text format,
+ * then its values, in one sync (the format first, so Excel reads nothing into the strings).
+ * Ends with the sheet active and A1 selected. Returns the syncs used.
+ */
+async function writeTextRows(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  rows: readonly (readonly string[])[],
+  width: number,
+): Promise<number> {
+  const application = context.workbook.application;
+  // Weighed as the JSON sent: the strings escaped, plus a text format per cell.
+  const rowBytes = (row: readonly string[]) =>
+    JSON.stringify(row).length + (width - row.length) * 3 + width * (TEXT_FORMAT.length + 3);
+  let syncs = 0;
+  application.suspendScreenUpdatingUntilNextSync();
+  for (const slice of sliceRowsByPayload(rows, rowBytes)) {
+    application.suspendApiCalculationUntilNextSync();
+    const range = sheet.getRangeByIndexes(slice.start, 0, slice.count, width);
+    const block = rows.slice(slice.start, slice.start + slice.count);
+    range.numberFormat = block.map(() => Array.from({ length: width }, () => TEXT_FORMAT));
+    range.values = block.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ""));
+    syncs += 1;
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized slice: Excel rejects a sync above 5 MB
+    await context.sync();
+  }
+  sheet.getRangeByIndexes(0, 0, rows.length, width).format.autofitColumns();
+  sheet.activate();
+  sheet.getRangeByIndexes(0, 0, 1, 1).select();
+  syncs += 1;
+  await context.sync();
+  return syncs;
+}
+
+/** Removes a sheet this add-in just added, after a failed write. Best effort: the write's error
+ * is what the user sees. */
+async function deleteSheetQuietly(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+): Promise<void> {
+  try {
+    sheet.delete();
+    await context.sync();
+  } catch {
+    // The sheet may never have been added (the failed sync carried its creation).
+  }
 }
 
 /**

@@ -39,3 +39,24 @@ export function isPayloadTooLarge(error: unknown): boolean {
     /PayloadSizeLimitExceeded/.test(message)
   );
 }
+
+/** Consecutive rows whose JSON (as `rowBytes` weighs one row) stays within the sync budget. */
+export function sliceRowsByPayload<T>(
+  rows: readonly (readonly T[])[],
+  rowBytes: (row: readonly T[]) => number = (row) => estimateBytes([row]),
+): { start: number; count: number }[] {
+  const slices: { start: number; count: number }[] = [];
+  let start = 0;
+  let bytes = 0;
+  rows.forEach((row, index) => {
+    const weight = rowBytes(row);
+    if (index > start && bytes + weight > SYNC_PAYLOAD_BUDGET_BYTES) {
+      slices.push({ start, count: index - start });
+      start = index;
+      bytes = 0;
+    }
+    bytes += weight;
+  });
+  if (rows.length > start) slices.push({ start, count: rows.length - start });
+  return slices;
+}

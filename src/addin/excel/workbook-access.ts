@@ -75,6 +75,14 @@ export interface ResultsWritten {
   syncs: number;
 }
 
+/** Where `addTextSheet` put its rows. */
+export interface TextSheetWritten {
+  sheetName: string;
+  /** e.g. "'BOM (split)'!A1:F40" */
+  address: string;
+  syncs: number;
+}
+
 export interface WorkbookAccess {
   /** The active sheet's name. */
   activeSheetName(): Promise<string>;
@@ -98,6 +106,12 @@ export interface WorkbookAccess {
     target: ResultsTarget,
     build: (origin: ResultsOrigin) => ResultsBlock,
   ): Promise<ResultsWritten>;
+  /**
+   * Adds a sheet named `baseName` (or `baseName 2`…), writes `rows` from A1 with every cell
+   * formatted as text, so that Excel keeps each string exactly (no numbers, dates or formulas
+   * made of it), then activates the new sheet. No other sheet is touched.
+   */
+  addTextSheet(baseName: string, rows: readonly (readonly string[])[]): Promise<TextSheetWritten>;
 }
 
 /** A workbook problem explained for the user; `code` lets callers react to specific cases. */

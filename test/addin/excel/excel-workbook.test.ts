@@ -424,3 +424,87 @@ describe("writing results", () => {
     ).rejects.toThrow(/Results row 1 has 2 cells; the header has 3/);
   });
 });
+
+describe("adding a sheet of text", () => {
+  const tricky = [
+    ["Ref", "Qty", "MPN", "Value", "Note"],
+    ["R1", "0603", "00123-4", "1e3", "=SUM(A1:A2)"],
+    ["C1", "2", "123456789012345678901", "1/2", "+5V"],
+    ["J1"],
+    ["U1", "-12", "M".repeat(300), "TRUE", "'quoted"],
+  ];
+
+  it("writes every cell as text on a new sheet, so Excel changes none of them", async () => {
+    data.addSheet("BOM", [["Ref,Qty,MPN"], ["R1,0603,00123-4"]]);
+    const before = data.formulas("BOM", "A1:A2");
+    const written = await workbook.addTextSheet("BOM (split)", tricky);
+    expect(written.sheetName).toBe("BOM (split)");
+    expect(written.address).toBe("'BOM (split)'!A1:E5");
+    const values = data.values("BOM (split)", "A1:E5");
+    // Short rows are padded with empty cells; nothing else is changed, not even the type.
+    expect(values).toEqual(tricky.map((row) => [...row, ...Array(5 - row.length).fill("")]));
+    expect(data.formulas("BOM (split)", "E2")).toEqual([["=SUM(A1:A2)"]]);
+    expect(
+      data
+        .numberFormats("BOM (split)", "A1:E5")
+        .flat()
+        .every((f) => f === "@"),
+    ).toBe(true);
+    // The new sheet is the active one, the pasted sheet is as it was.
+    expect(data.activeSheet?.name).toBe("BOM (split)");
+    expect(data.formulas("BOM", "A1:A2")).toEqual(before);
+    expect(data.numberFormats("BOM", "A1:A2")).toEqual([["General"], ["General"]]);
+  });
+
+  it("never writes over a sheet: a second split gets its own name", async () => {
+    data.addSheet("BOM", [["a,b"]]);
+    await workbook.addTextSheet("BOM (split)", [["a", "b"]]);
+    data.setValues("BOM (split)", "C1", [["the user's note"]]);
+    const second = await workbook.addTextSheet("BOM (split)", [["x", "y"]]);
+    expect(second.sheetName).toBe("BOM (split) 2");
+    expect(data.values("BOM (split)", "A1:C1")).toEqual([["a", "b", "the user's note"]]);
+    expect(data.values("BOM (split) 2", "A1:B1")).toEqual([["x", "y"]]);
+  });
+
+  it("writes a large paste in slices within the 5 MB limit, even of cells JSON makes longer", async () => {
+    data.addSheet("BOM");
+    // Quotes and backslashes double in JSON: sliced by their length, these would overflow.
+    const rows = Array.from({ length: 12_000 }, (_, i) => [
+      `R${i}`,
+      '"'.repeat(200),
+      "\\".repeat(200),
+      String(i).padStart(6, "0"),
+    ]);
+    data.resetStats();
+    await workbook.addTextSheet("Big", rows);
+    expect(data.stats.payloadRejections).toBe(0);
+    expect(data.stats.maxRequestBytes).toBeLessThanOrEqual(FIVE_MB);
+    expect(data.stats.writeSyncs).toBeGreaterThan(2);
+    expect(data.stats.calculationSuspendedWriteSyncs).toBeGreaterThanOrEqual(
+      data.stats.writeSyncs - 1,
+    );
+    expect(data.values("Big", "A12000:D12000")).toEqual([
+      ["R11999", '"'.repeat(200), "\\".repeat(200), "011999"],
+    ]);
+  });
+
+  it("removes the new sheet when a write fails halfway, and leaves the others alone", async () => {
+    data.addSheet("BOM", [["a,b"]]);
+    const rows = Array.from({ length: 20_000 }, (_, i) => [String(i), "d".repeat(300)]);
+    let writes = 0;
+    data.failSync = ({ writesCells }) =>
+      writesCells && ++writes === 2 ? new Error("GeneralException: the host went away") : null;
+    await expect(workbook.addTextSheet("BOM (split)", rows)).rejects.toThrow(/host went away/);
+    expect(data.sheets.map((sheet) => sheet.name)).toEqual(["BOM"]);
+    expect(data.values("BOM", "A1")).toEqual([["a,b"]]);
+  });
+
+  it("refuses nothing to write and more columns than a sheet has", async () => {
+    data.addSheet("BOM");
+    await expect(workbook.addTextSheet("X", [])).rejects.toThrow(/nothing to write/);
+    await expect(workbook.addTextSheet("X", [Array(16_385).fill("a")])).rejects.toMatchObject({
+      code: "too_large",
+    });
+    expect(data.sheets.map((sheet) => sheet.name)).toEqual(["BOM"]);
+  });
+});

@@ -43,6 +43,23 @@ describe("in-memory Excel fake", () => {
     });
   });
 
+  it("reads strings into numbers and formulas, as Excel does, except in cells formatted as text", async () => {
+    const { data, excel } = setup();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      sheet.getRange("A3:C3").values = [["0603", "1e3", "=1+1"]];
+      const text = sheet.getRange("A4:C4");
+      text.numberFormat = [["@", "@", "@"]];
+      text.values = [["0603", "1e3", "=1+1"]];
+      await context.sync();
+    });
+    expect(data.formulas("S", "A3:C4")).toEqual([
+      [603, 1000, "=1+1"],
+      ["0603", "1e3", "=1+1"],
+    ]);
+    expect(data.values("S", "C3:C4")).toEqual([[""], ["=1+1"]]);
+  });
+
   it("reports missing items at sync and null objects through isNullObject", async () => {
     const { excel } = setup();
     await excel.run(async (context) => {

@@ -276,6 +276,12 @@ export class WorkbookData {
   ): void {
     if (input === null || input === undefined) return; // null leaves a cell unchanged
     const numberFormat = sheet.cell(row, column)?.numberFormat ?? "General";
+    // A cell formatted as Text ("@") keeps a string as typed: no formula, number or date.
+    if (numberFormat === "@" && typeof input === "string") {
+      const value = mode === "formulas" && input.startsWith("'") ? input.slice(1) : input;
+      sheet.setCell(row, column, { value, formula: null, numberFormat });
+      return;
+    }
     if (typeof input === "string" && input.startsWith("=") && input.length > 1) {
       const cell: FakeCell = { value: "", formula: input, numberFormat };
       sheet.setCell(row, column, cell);
