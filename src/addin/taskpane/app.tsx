@@ -26,6 +26,7 @@ import { MappingView } from "./components/mapping-view";
 import { PaneHeader } from "./components/pane-header";
 import { ResultsPanel } from "./components/results-panel";
 import { Section } from "./components/section";
+import { SplitPrompt } from "./components/split-prompt";
 import { UploadPanel } from "./components/upload-panel";
 import { useBomSheet } from "./hooks/use-bom-sheet";
 import { useConnection } from "./hooks/use-connection";
@@ -71,6 +72,8 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
 
   const sheet: BomSheet | null = bom.state.status === "ready" ? bom.state.sheet : null;
   const read = bom.state.status === "ready" ? bom.state.read : null;
+  // Pasted text in one column: no mapping to show until it is split into columns.
+  const split = bom.state.status === "ready" ? bom.state.split : null;
 
   // A job still running when the pane was closed is followed again.
   React.useEffect(() => {
@@ -106,7 +109,9 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
 
   const bomId = upload.phase === "done" ? upload.summary.bomId : (sheet?.settings.bomId ?? null);
   const beside = sheet && read ? besideDataPlacement(sheet.region, read) : null;
-  const errors = read ? errorCount(read.issues) : 0;
+  const errors = read && !split ? errorCount(read.issues) : 0;
+  const splitFrom =
+    sheet && bom.splitDone?.to === sheet.region.sheetName ? bom.splitDone.from : null;
 
   const write = async (destination: ResultsDestination) => {
     if (!sheet || !read || !bom.details || !bomId) throw new Error("Upload the BOM first.");
@@ -140,6 +145,17 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>{bom.state.message}</MessageBarBody>
       </MessageBar>
+    );
+  } else if (sheet && split) {
+    bomTab = (
+      <Section title="Pasted text">
+        <SplitPrompt
+          sheetName={sheet.region.sheetName}
+          column={sheet.region.firstColumn}
+          split={split}
+          onSplit={bom.splitIntoColumns}
+        />
+      </Section>
     );
   }
 
@@ -186,6 +202,14 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
           (bomTab ??
             (sheet && read && (
               <>
+                {splitFrom !== null && (
+                  <MessageBar intent="success" layout="multiline">
+                    <MessageBarBody>
+                      The pasted text of {splitFrom} is split into columns on this new sheet;{" "}
+                      {splitFrom} is unchanged.
+                    </MessageBarBody>
+                  </MessageBar>
+                )}
                 <Section title="Column mapping">
                   <Caption1>Each field is filled from the column chosen here.</Caption1>
                   <MappingView
@@ -218,9 +242,13 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
             <Section title="Upload to Cofactr">
               <UploadPanel
                 state={upload}
-                canUpload={Boolean(sheet && read)}
+                canUpload={Boolean(sheet && read && !split)}
                 blockedReason={
-                  errors > 0 ? `${errors} problems on the BOM tab stop the upload.` : undefined
+                  split
+                    ? "This sheet is a BOM pasted as text: split it into columns on the BOM tab first."
+                    : errors > 0
+                      ? `${errors} problems on the BOM tab stop the upload.`
+                      : undefined
                 }
                 onUpload={startUpload}
                 onStop={() => services.uploads.stop()}
