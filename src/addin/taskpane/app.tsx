@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowSync20Regular } from "@fluentui/react-icons";
-import type { BomIssue } from "../../core/bom/types";
+import type { BomIssue, BomReadResult } from "../../core/bom/types";
 import type { BomSheet } from "../runtime/bom/load-bom-sheet";
 import { toUploadInput } from "../runtime/bom/load-bom-sheet";
 import { BomDetailsForm } from "./components/bom-details-form";
@@ -60,6 +60,14 @@ type PaneTab = "bom" | "upload" | "cofactr" | "connection";
 
 function errorCount(issues: BomIssue[]): number {
   return issues.filter((issue) => issue.severity === "error").length;
+}
+
+/** What was read, after the sheet's name. */
+function readSummary(read: BomReadResult | null, pasted: boolean): string {
+  if (pasted) return ", text pasted into one column";
+  if (!read) return "";
+  const header = read.headerRow ? `, header on row ${read.headerRow}` : ", no header row";
+  return `${header}, ${read.lines.length} lines`;
 }
 
 export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
@@ -180,8 +188,7 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
             {sheet ? (
               <>
                 Sheet <strong>{sheet.region.sheetName}</strong>
-                {read?.headerRow ? `, header on row ${read.headerRow}` : ", no header row"}
-                {read ? `, ${read.lines.length} lines` : ""}
+                {readSummary(read, split !== null)}
               </>
             ) : (
               "No BOM read yet"
@@ -205,8 +212,8 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
                 {splitFrom !== null && (
                   <MessageBar intent="success" layout="multiline">
                     <MessageBarBody>
-                      The pasted text of {splitFrom} is split into columns on this new sheet;{" "}
-                      {splitFrom} is unchanged.
+                      The pasted text of <strong>{splitFrom}</strong> is split into columns on this
+                      new sheet; <strong>{splitFrom}</strong> is unchanged.
                     </MessageBarBody>
                   </MessageBar>
                 )}

@@ -85,6 +85,9 @@ describe("a BOM pasted as text into one column", () => {
     expect(within(preview).getByText("R1,R2")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Split into columns" })).toBeTruthy();
     expect(screen.queryByRole("group", { name: "Column mapping" })).toBeNull();
+    expect(screen.getByText(/text pasted into one column/).textContent).toBe(
+      "Sheet BOM, text pasted into one column",
+    );
     // Not a meaningless upload either.
     await user.click(screen.getByRole("tab", { name: "Upload" }));
     expect(await screen.findByText(/split it into columns on the BOM tab first/)).toBeTruthy();
@@ -108,7 +111,9 @@ describe("a BOM pasted as text into one column", () => {
     expect(data.numberFormats("BOM (split)", "A1:F6").flat()).toEqual(Array(36).fill("@"));
     expect(snapshot("BOM")).toEqual(before);
 
-    expect(screen.getByText(/The pasted text of BOM is split into columns/)).toBeTruthy();
+    expect(screen.getByText(/is split into columns on this new sheet/).textContent).toBe(
+      "The pasted text of BOM is split into columns on this new sheet; BOM is unchanged.",
+    );
     expect(screen.getByText(/header on row 1, 5 lines/)).toBeTruthy();
     expect(screen.getByRole("combobox", { name: "MPN" }).textContent).toContain("C · MPN");
     expect(screen.getByRole("combobox", { name: "Quantity" }).textContent).toContain("B · Qty");

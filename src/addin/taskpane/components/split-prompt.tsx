@@ -94,7 +94,8 @@ export function SplitPrompt(props: {
       </MessageBar>
       <Body1>
         Split into columns writes its {split.columns} columns to a new sheet, every cell as text
-        (part numbers such as 0603 keep their zeros). The sheet {props.sheetName} is not changed.
+        (part numbers such as 0603 keep their zeros). The sheet <strong>{props.sheetName}</strong>{" "}
+        is not changed.
       </Body1>
       <div className={styles.wrap}>
         <Table className={styles.table} size="extra-small" aria-label="Split preview">
