@@ -98,7 +98,12 @@ suite("task pane in a browser", () => {
     await server?.close();
   });
 
-  async function openPane(query = "", grid = sheet.grid, width = 380): Promise<Page> {
+  async function openPane(
+    query = "",
+    grid = sheet.grid,
+    width = 380,
+    ready = "Column mapping",
+  ): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
@@ -111,7 +116,7 @@ suite("task pane in a browser", () => {
       ];
     }, grid);
     await page.goto(`${server.url}/taskpane.html${query}`);
-    await page.getByRole("group", { name: "Column mapping" }).waitFor();
+    await page.getByRole("group", { name: ready }).waitFor();
     expect(errors).toEqual([]);
     return page;
   }
@@ -298,6 +303,35 @@ suite("task pane in a browser", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.getByRole("group", { name: "Column mapping" }).scrollIntoViewIfNeeded();
     await shot(page, "07-mapping-reasons-german");
+    await page.close();
+  });
+
+  it("offers to split a BOM pasted as text into one column, then maps the new sheet", async () => {
+    const text = fs.readFileSync(BOM_FILE, "utf8");
+    const pasted = text
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => [line.replace(/\r$/, "")]);
+    const page = await openPane("", pasted, 340, "Pasted text");
+    const host = "window.__fakeHost";
+    const split = page.getByRole("button", { name: "Split into columns" });
+    await split.waitFor();
+    await expect(page.getByRole("group", { name: "Column mapping" }).count()).resolves.toBe(0);
+    await shot(page, "08-split-pasted-text");
+
+    await split.click();
+    await page.getByRole("group", { name: "Column mapping" }).waitFor();
+    await expect(
+      page.getByRole("combobox", { name: "MPN", exact: true }).textContent(),
+    ).resolves.toBe("G · MPN");
+    expect(await page.evaluate(`${host}.sheetNames()`)).toEqual(["BOM", "BOM (split)"]);
+    // Every cell of the new sheet is the CSV's text; the pasted sheet is as it was.
+    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+    const width = parsed[0]?.length ?? 0;
+    const last = `${String.fromCharCode(64 + width)}${parsed.length}`;
+    expect(await page.evaluate(`${host}.values("BOM (split)", "A1:${last}")`)).toEqual(parsed);
+    expect(await page.evaluate(`${host}.values("BOM", "A1:A${pasted.length}")`)).toEqual(pasted);
+    await shot(page, "09-split-mapped");
     await page.close();
   });
 });
