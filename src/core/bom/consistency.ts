@@ -28,11 +28,7 @@ export function designatorAgreements(
   profiles: readonly ColumnProfile[],
 ): Map<number, DesignatorAgreement> {
   const agreements = new Map<number, DesignatorAgreement>();
-  let refColumn: ColumnProfile | null = null;
-  for (const profile of profiles) {
-    if (profile.refdes >= 0.5 && (refColumn === null || profile.refdes > refColumn.refdes))
-      refColumn = profile;
-  }
+  const refColumn = designatorColumn(profiles);
   if (refColumn === null) return agreements;
   const rows = dataRows.slice(0, SAMPLE);
   const counts = rows.map((r) => {
@@ -57,4 +53,104 @@ export function designatorAgreements(
     agreements.set(profile.column, { share, informative });
   }
   return agreements;
+}
+
+/** Designator prefixes of resistors, capacitors and inductors: parts a value names. */
+const PASSIVE_PREFIX = /^(?:[RCL]|RN|FB)\d/i;
+
+/** The column most like designators, or null. */
+function designatorColumn(profiles: readonly ColumnProfile[]): ColumnProfile | null {
+  let best: ColumnProfile | null = null;
+  for (const profile of profiles) {
+    if (profile.refdes >= 0.5 && (best === null || profile.refdes > best.refdes)) best = profile;
+  }
+  return best;
+}
+
+export interface PassiveValues {
+  /** Share of resistor/capacitor/inductor rows whose cell in this column is a value. */
+  share: number;
+  /** How many such rows were compared. */
+  rows: number;
+}
+
+/**
+ * For every column, how often it holds a component value on the rows of passive parts (R, C,
+ * L designators). KiCad's "Value", Altium's "Comment" and EasyEDA's "Name" hold values for
+ * passives and names for everything else, so this holds where the header is generic.
+ */
+export function passiveValues(
+  grid: Grid,
+  dataRows: readonly number[],
+  profiles: readonly ColumnProfile[],
+  isValue: (text: string) => boolean,
+): Map<number, PassiveValues> {
+  // A resistor's value may be a bare number of ohms ("470"); other values need their unit.
+  const holdsValue = (text: string, ref: string) =>
+    isValue(text) || (/^R\d/i.test(ref) && /^\d{1,7}$/.test(text.trim()));
+  const found = new Map<number, PassiveValues>();
+  const refColumn = designatorColumn(profiles);
+  if (refColumn === null) return found;
+  const refOf = (r: number) => cellText(grid[r]?.[refColumn.column]).trimStart();
+  const passiveRows = dataRows.slice(0, SAMPLE).filter((r) => PASSIVE_PREFIX.test(refOf(r)));
+  if (passiveRows.length < 3) return found;
+  for (const profile of profiles) {
+    if (profile.column === refColumn.column || profile.filled === 0) continue;
+    let values = 0;
+    for (const r of passiveRows)
+      if (holdsValue(cellText(grid[r]?.[profile.column]), refOf(r))) values++;
+    if (values > 0)
+      found.set(profile.column, { share: values / passiveRows.length, rows: passiveRows.length });
+  }
+  return found;
+}
+
+/** How a value-like text is compared: case, spaces and the micro sign do not matter. */
+const valueKey = (text: string) => text.toLowerCase().replace(/\s+/g, "").replace(/µ/g, "u");
+
+/**
+ * For every column that could hold part numbers, the share of its filled rows whose text also
+ * stands for a different value elsewhere ("CAP0603" for 1uF and for 100nF). One part number
+ * is one part: a text shared across values is a footprint, device or library name.
+ */
+export function valueConflicts(
+  grid: Grid,
+  dataRows: readonly number[],
+  profiles: readonly ColumnProfile[],
+): Map<number, number> {
+  const conflicts = new Map<number, number>();
+  let valueColumn: ColumnProfile | null = null;
+  for (const profile of profiles) {
+    if (
+      profile.valueLike >= 0.5 &&
+      (valueColumn === null || profile.valueLike > valueColumn.valueLike)
+    )
+      valueColumn = profile;
+  }
+  if (valueColumn === null) return conflicts;
+  const rows = dataRows.slice(0, SAMPLE);
+  const values = rows.map((r) => valueKey(cellText(grid[r]?.[valueColumn.column])));
+  for (const profile of profiles) {
+    if (profile.column === valueColumn.column || profile.mpn < 0.3) continue;
+    const valuesByText = new Map<string, Set<string>>();
+    const texts = rows.map((r, i) => {
+      const text = cellText(grid[r]?.[profile.column]).trim().toLowerCase();
+      const value = values[i] as string;
+      if (text === "" || value === "") return "";
+      let set = valuesByText.get(text);
+      if (!set) valuesByText.set(text, (set = new Set()));
+      set.add(value);
+      return text;
+    });
+    let compared = 0;
+    let conflicting = 0;
+    for (const text of texts) {
+      if (text === "") continue;
+      compared++;
+      if ((valuesByText.get(text)?.size ?? 0) > 1) conflicting++;
+    }
+    // A couple of rows may differ by how a value is written; four or more rows do not.
+    if (compared > 0 && conflicting >= 4) conflicts.set(profile.column, conflicting / compared);
+  }
+  return conflicts;
 }

@@ -6,9 +6,9 @@ import type { BomField, CellValue, Grid } from "./types";
 import { parseQuantity } from "./quantity";
 import type { DnpPolarity } from "./aliases";
 import { cellText, isErrorValue, isPlaceholder } from "./cells";
-import { isDnpVocabulary } from "./dnp";
+import { isDnpVocabulary, mentionsDnp } from "./dnp";
 import { isKnownManufacturer } from "./lexicon/manufacturers";
-import { skuShape } from "./lexicon/distributors";
+import { distributorNamed, sellerTaggedCode, skuShape } from "./lexicon/distributors";
 
 export interface ColumnProfile {
   column: number;
@@ -30,6 +30,12 @@ export interface ColumnProfile {
   valueLike: number;
   packageLike: number;
   prose: number;
+  /** Short phrases of words ("main MCU", "battery holder"): what a function or note column holds. */
+  phrase: number;
+  /** Free text that says do-not-place ("footprint only, not populated"). */
+  dnpPhrase: number;
+  /** Cells that are a distributor's name ("Mouser", "digikey.com"): a seller column. */
+  sellerName: number;
   /** Distributor order codes (Digi-Key "…-ND", Mouser "595-…", LCSC "C1234"…). */
   sku: number;
   /** Cells a quantity reader accepts ("4", "2 pcs", "1,000"), whole numbers up to 100,000. */
@@ -89,6 +95,16 @@ function isRefdesCell(text: string): { refdes: boolean; multi: boolean } {
   return { refdes: common / tokens.length >= 0.5, multi: tokens.length > 1 };
 }
 
+/**
+ * A cell no header is written as: a designator ("C1", "R3-R5"), a component value ("100nF"),
+ * or a distributor's distinct order code ("399-3118-1-ND").
+ */
+export function looksLikeDataCell(text: string): boolean {
+  if (text.length > MAX_DATA_CELL) return false;
+  return isRefdesCell(text).refdes || isValueLike(text) || skuShape(text)?.strength === "distinct";
+}
+const MAX_DATA_CELL = 64;
+
 /** Looks like a manufacturer part number: letters and digits, no spaces, not a value. */
 export function isMpnLike(text: string): boolean {
   if (text.length < 3 || text.length > 40) return false;
@@ -97,6 +113,13 @@ export function isMpnLike(text: string): boolean {
   if (isValueLike(text)) return false;
   const ref = isRefdesCell(text);
   return !(ref.refdes && text.length <= 4);
+}
+
+/** Two or more words of letters, at most a short sentence: "main MCU", "reset pull-up". */
+function isPhrase(text: string): boolean {
+  if (text.length > 200) return false;
+  const words = text.split(/[\s,;]+/).filter((word) => /^\p{L}{2,}/u.test(word));
+  return words.length >= 2 && words.length <= 30 && !isKnownManufacturer(text);
 }
 
 export function profileColumn(
@@ -118,6 +141,9 @@ export function profileColumn(
     valueLike: 0,
     packageLike: 0,
     prose: 0,
+    phrase: 0,
+    dnpPhrase: 0,
+    sellerName: 0,
     sku: 0,
     quantityLike: 0,
     mountWords: 0,
@@ -152,9 +178,13 @@ export function profileColumn(
     if (isValueLike(text)) counts.valueLike++;
     if (PACKAGE_LIKE.test(text)) counts.packageLike++;
     if (text.length > 15 && /\s/.test(text) && /[A-Z]{3}/i.test(text)) counts.prose++;
+    if (isPhrase(text)) counts.phrase++;
+    if (!isDnpVocabulary(text) && mentionsDnp(text)) counts.dnpPhrase++;
+    if (distributorNamed(text)) counts.sellerName++;
     // A Digi-Key "-ND" code says "order code" outright; a plain 7-digit number only half.
     const sku = skuShape(text);
     if (sku) counts.sku += sku.strength === "distinct" ? 1 : 0.5;
+    else if (sellerTaggedCode(text)) counts.sku++;
     if (isQuantityLike(cell)) counts.quantityLike++;
     if (MOUNT_WORDS.test(text)) counts.mountWords++;
     seen.add(text.toLowerCase());
@@ -177,6 +207,9 @@ export function profileColumn(
     valueLike: share(counts.valueLike),
     packageLike: share(counts.packageLike),
     prose: share(counts.prose),
+    phrase: share(counts.phrase),
+    dnpPhrase: share(counts.dnpPhrase),
+    sellerName: share(counts.sellerName),
     sku: share(counts.sku),
     quantityLike: share(counts.quantityLike),
     mountWords: share(counts.mountWords),

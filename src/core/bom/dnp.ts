@@ -36,12 +36,33 @@ export function isDnpVocabulary(text: string): boolean {
   );
 }
 
+/**
+ * A do-not-place phrase inside free text, in the languages BOM notes are written in: "just a
+ * footprint, not populated", "DNP for rev B", "nicht bestücken", "ne pas monter", "no montar".
+ */
+const DNP_PHRASE =
+  /(?:^|[^\p{L}\p{N}])(?:(?:dnp|dnf|dns|dni|nopop|no pop|no stuff|unpopulated|unplaced|unfitted)(?![\p{L}\p{N}])|not (?:be )?(?:fitted|placed|populated|mounted|stuffed|installed|assembled)|do(?:n't| not) (?:place|fit|stuff|populate|mount|install|assemble)|nicht (?:bestück|bestueck|montier|platzier)|unbestückt|ne pas (?:monter|placer|peupler)|non (?:monté|placé|peuplé|montat|popolat)|no (?:montar|poblar|colocar|montad))|不贴|不焊|不上件|未贴/u;
+
+/** Longer text is read only this far for a do-not-place phrase. */
+const MAX_NOTE_SCAN = 400;
+
+/** True when free text says the part is not placed ("footprint only, not populated"). */
+export function mentionsDnp(text: string): boolean {
+  return DNP_PHRASE.test(simplify(text.slice(0, MAX_NOTE_SCAN)));
+}
+
 /** Reads one cell of a do-not-place column whose header has the given polarity. */
 export function readDnpCell(text: string, polarity: DnpPolarity): DnpReading {
   const word = simplify(text);
   if (word === "") return { dnp: false, recognised: true };
   if (DNP_WORDS.test(word)) return { dnp: true, recognised: true };
   if (FITTED_WORDS.test(word)) return { dnp: false, recognised: true };
+  // A notes column ("Notes", "Status"): a DNP phrase marks the part, other text is a note;
+  // a bare yes/no says nothing there, since nothing tells which way it points.
+  if (polarity === "marker") {
+    if (TRUE_WORDS.has(word) || FALSE_WORDS.has(word)) return { dnp: false, recognised: false };
+    return { dnp: mentionsDnp(text), recognised: true };
+  }
   if (polarity === "dnp") {
     if (TRUE_WORDS.has(word)) return { dnp: true, recognised: true };
     if (FALSE_WORDS.has(word)) return { dnp: false, recognised: true };

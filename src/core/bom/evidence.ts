@@ -11,7 +11,7 @@
 import type { BomField, DnpPolarity } from "./types";
 import type { HeaderMatch } from "./aliases";
 import type { ColumnProfile } from "./content";
-import type { DesignatorAgreement } from "./consistency";
+import type { DesignatorAgreement, PassiveValues } from "./consistency";
 
 export interface PairEvidence {
   field: BomField;
@@ -36,6 +36,10 @@ export interface ColumnContext {
   profile: ColumnProfile;
   /** How this column's numbers agree with the designator counts, when there are both. */
   designatorAgreement: DesignatorAgreement | null;
+  /** How often this column holds a value on resistor/capacitor/inductor rows. */
+  passiveValues?: PassiveValues | null;
+  /** Share of rows whose text here stands for different values elsewhere (not a part number). */
+  valueConflict?: number;
 }
 
 /** Fields filled on a few rows only (the DNP rows, the lines with alternates). */
@@ -64,7 +68,7 @@ function sampleSure(profile: ColumnProfile): number {
 function contentEvidence(
   field: BomField,
   context: ColumnContext,
-): { score: number; reason: string | null } {
+): { score: number; reason: string | null; polarity?: DnpPolarity } {
   const p = context.profile;
   if (p.filled === 0 || p.errors > 0.5) return { score: 0, reason: null };
   switch (field) {
@@ -99,15 +103,24 @@ function contentEvidence(
         reason: `${percent(p.quantityLike)} of cells are whole numbers`,
       };
     }
-    case "manufacturer_name":
-      return p.manufacturer >= 0.3
+    case "manufacturer_name": {
+      // A shop's name ("Mouser", "digikey.com") is where a part is bought, not who makes it.
+      const makers = Math.max(0, p.manufacturer - p.sellerName);
+      return makers >= 0.3
         ? {
-            score: Math.min(1, p.manufacturer * 1.1),
+            score: Math.min(1, makers * 1.1),
             reason: `${percent(p.manufacturer)} of cells are known manufacturers`,
           }
         : { score: 0, reason: null };
+    }
     case "mpn": {
-      const clean = p.mpn * (1 - p.sku) * (1 - p.manufacturer) * (1 - p.valueLike);
+      const conflict = context.valueConflict ?? 0;
+      const clean =
+        p.mpn *
+        (1 - p.sku) *
+        (1 - p.manufacturer) *
+        (1 - p.valueLike) *
+        Math.max(0, 1 - 2 * conflict);
       return clean >= 0.4
         ? { score: clean, reason: `${percent(p.mpn)} of cells look like part numbers` }
         : { score: 0, reason: null };
@@ -119,13 +132,19 @@ function contentEvidence(
             reason: `${percent(p.sku)} of cells are distributor order codes`,
           }
         : { score: 0, reason: null };
-    case "value":
-      return p.valueLike >= 0.3 && p.quantityLike < 0.5
+    case "value": {
+      if (p.quantityLike >= 0.5 || p.refdes >= 0.5) return { score: 0, reason: null };
+      const passive = context.passiveValues;
+      const passiveScore = passive && passive.share >= 0.6 ? 0.8 * passive.share : 0;
+      const valueScore = p.valueLike >= 0.3 ? p.valueLike * 0.9 : 0;
+      if (passiveScore === 0 && valueScore === 0) return { score: 0, reason: null };
+      return passiveScore > valueScore && passive
         ? {
-            score: p.valueLike * 0.9,
-            reason: `${percent(p.valueLike)} of cells are component values`,
+            score: passiveScore,
+            reason: `${percent(passive.share)} of resistor, capacitor and inductor rows hold a value here`,
           }
-        : { score: 0, reason: null };
+        : { score: valueScore, reason: `${percent(p.valueLike)} of cells are component values` };
+    }
     case "package":
       // "CAP CER 10UF 0805" names a package inside a description: that is no package column.
       return p.packageLike >= 0.5 && p.prose < 0.5
@@ -139,16 +158,28 @@ function contentEvidence(
         ? { score: p.url * 0.9, reason: `${percent(p.url)} of cells are links` }
         : { score: 0, reason: null };
     case "do_not_place":
-      return p.dnpWords >= 0.9 && p.quantityLike < 0.5
-        ? {
-            score: 0.6 * p.dnpWords,
-            reason: `${percent(p.dnpWords)} of cells are DNP or fitted marks`,
-          }
+      if (p.dnpWords >= 0.9 && p.quantityLike < 0.5)
+        return {
+          score: 0.6 * p.dnpWords,
+          reason: `${percent(p.dnpWords)} of cells are DNP or fitted marks`,
+        };
+      // A notes column where some note says "not populated": those parts are not placed.
+      if (p.dnpPhrase > 0 && p.prose + p.phrase >= 0.5) {
+        const marks = Math.max(1, Math.round(p.dnpPhrase * Math.min(p.filled, 300)));
+        return {
+          score: 0.5,
+          reason: `${marks === 1 ? "a note says" : `${marks} notes say`} do-not-place; the other notes are kept as comments`,
+          polarity: "marker",
+        };
+      }
+      return { score: 0, reason: null };
+    case "description": {
+      // Short phrases ("main MCU", "decoupling cap") describe as well as long text does.
+      const score = Math.max(p.prose * 0.6, p.phrase * 0.5);
+      return p.prose >= 0.5 || p.phrase >= 0.6
+        ? { score, reason: `${percent(Math.max(p.prose, p.phrase))} of cells are descriptive text` }
         : { score: 0, reason: null };
-    case "description":
-      return p.prose >= 0.5
-        ? { score: p.prose * 0.6, reason: `${percent(p.prose)} of cells are descriptive text` }
-        : { score: 0, reason: null };
+    }
     case "mount_type":
       return p.mountWords >= 0.8
         ? { score: p.mountWords * 0.8, reason: `${percent(p.mountWords)} of cells are SMD/THT` }
@@ -166,6 +197,7 @@ function contentEvidence(
 function compatibility(
   field: BomField,
   context: ColumnContext,
+  match: HeaderMatch,
 ): { factor: number; reason: string | null } {
   const p = context.profile;
   if (p.filled === 0) return { factor: field === "link" ? 0.8 : 0.9, reason: null };
@@ -202,6 +234,12 @@ function compatibility(
         : { factor: 0.35, reason: `but ${percent(p.prose)} of cells are descriptive text` };
     case "mpn":
     case "alternative_mpns": {
+      const conflict = context.valueConflict ?? 0;
+      if (conflict >= 0.25)
+        return {
+          factor: Math.max(0.15, 1 - 2 * conflict),
+          reason: `but on ${percent(conflict)} of rows the same text stands for different values (a footprint or library name)`,
+        };
       const against = Math.max(p.manufacturer * 0.9, p.sequential ? 1 : 0, p.prose * 0.6);
       return against >= 0.5
         ? {
@@ -211,6 +249,12 @@ function compatibility(
         : { factor: 1, reason: null };
     }
     case "manufacturer_name":
+      // "Vendor" or "Supplier" over shop names is the shop; "Manufacturer" is what the user meant.
+      if (p.sellerName >= 0.5 && match.ambiguous)
+        return {
+          factor: Math.max(0.15, 1 - p.sellerName),
+          reason: `but ${percent(p.sellerName)} of cells name distributors, not manufacturers`,
+        };
       return p.mpn >= 0.6 && p.manufacturer < 0.2
         ? { factor: 0.4, reason: `but ${percent(p.mpn)} of cells look like part numbers` }
         : { factor: 1, reason: null };
@@ -219,7 +263,7 @@ function compatibility(
         ? { factor: 1, reason: null }
         : { factor: 0.35, reason: "but the cells are not links" };
     case "do_not_place":
-      return p.dnpWords >= 0.6 || p.refdes >= 0.5
+      return p.dnpWords >= 0.6 || p.refdes >= 0.5 || p.dnpPhrase > 0
         ? { factor: 1, reason: null }
         : { factor: 0.5, reason: "but the cells are not DNP marks" };
     default:
@@ -244,7 +288,7 @@ export function columnEvidence(
     const reasons: string[] = [];
     let score: number;
     if (match) {
-      const compat = compatibility(field, context);
+      const compat = compatibility(field, context, match);
       // Contradicting cells count as far as there are enough of them to be sure.
       compat.factor = 1 - (1 - compat.factor) * sampleSure(context.profile);
       let headerPart = match.score * compat.factor * (SPARSE_BY_NATURE.has(field) ? 1 : fill);
@@ -274,7 +318,11 @@ export function columnEvidence(
       ambiguous: match ? match.ambiguous : true,
       index: match?.index ?? null,
       fill: context.profile.fill,
-      ...(match?.polarity ? { polarity: match.polarity } : {}),
+      ...(match?.polarity
+        ? { polarity: match.polarity }
+        : evidence.polarity
+          ? { polarity: evidence.polarity }
+          : {}),
       reasons,
     });
   }

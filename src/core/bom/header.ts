@@ -6,6 +6,7 @@
 import type { CellValue, Grid } from "./types";
 import { matchHeader } from "./aliases";
 import { cellText, isBlankRow, isErrorValue } from "./cells";
+import { looksLikeDataCell } from "./content";
 
 /** The header is looked for among the first rows only. */
 export const HEADER_SCAN_ROWS = 40;
@@ -25,6 +26,7 @@ export function scoreHeaderRow(grid: Grid, rowIndex: number): HeaderRowScore {
   let strongHits = 0;
   let numeric = 0;
   let longText = 0;
+  let dataCells = 0;
   for (const cell of row) {
     const text = cellText(cell);
     if (text === "") continue;
@@ -34,14 +36,18 @@ export function scoreHeaderRow(grid: Grid, rowIndex: number): HeaderRowScore {
     }
     if (text.length > 40) longText++;
     const match = matchHeader(text)[0];
-    if (!match) continue;
+    if (!match) {
+      // "C1", "100nF", "399-3118-1-ND": a row of data with a shop's name in it is no header.
+      if (looksLikeDataCell(text)) dataCells++;
+      continue;
+    }
     const weight = match.ambiguous ? match.score * 0.5 : match.score;
     if (weight > (best.get(match.field) ?? 0)) best.set(match.field, weight);
   }
   for (const weight of best.values()) if (weight >= 0.7) strongHits++;
   let score = 0;
   for (const weight of best.values()) score += weight;
-  score -= 0.5 * numeric + 0.2 * longText;
+  score -= 0.5 * numeric + 0.2 * longText + 0.3 * dataCells;
   return { row: rowIndex, score, strongHits, fields: best.size };
 }
 

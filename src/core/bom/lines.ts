@@ -20,7 +20,7 @@ import { compressRefdes } from "./refdes";
 import { readDesignators } from "./designators";
 import { parseQuantity } from "./quantity";
 import { FIELD_LABELS } from "../field-labels";
-import { hasDnpMarker, isDnpWord, readDnpCell, readYesNo } from "./dnp";
+import { hasDnpMarker, isDnpVocabulary, isDnpWord, readDnpCell, readYesNo } from "./dnp";
 
 export interface LineBuildInput {
   grid: Grid;
@@ -320,6 +320,9 @@ function readLine(
   } else if (dnpText !== null) {
     const reading = readDnpCell(dnpText, polarity);
     doNotPlace = reading.dnp;
+    // A notes column read for its DNP phrases: the note itself is still the line's comment.
+    if (polarity === "marker" && columns["comments"] === null && !isDnpVocabulary(dnpText))
+      text.comments = reader.limited("comments", dnpColumn);
     if (!reading.recognised) {
       reader.issue(
         "do_not_place",

@@ -43,6 +43,43 @@ function dropLibraryNames(headers: readonly string[], evidence: Map<number, Pair
   }
 }
 
+/**
+ * A notes column where some notes say "not populated" is the sheet's do-not-place column when
+ * no other column is: read so, it marks those parts and still keeps every note as a comment.
+ */
+function preferDnpNotes(
+  evidence: Map<number, PairEvidence[]>,
+  profiles: readonly ColumnProfile[],
+): void {
+  const candidates: number[] = [];
+  for (const [column, pairs] of evidence) {
+    const dnp = pairs.find((pair) => pair.field === "do_not_place");
+    if (!dnp) continue;
+    const notes = dnp.polarity === "marker" && (profiles[column]?.dnpPhrase ?? 0) > 0;
+    if (!notes && dnp.score >= MIN_SCORE) return;
+    if (notes) candidates.push(column);
+  }
+  if (candidates.length !== 1) return;
+  const column = candidates[0] as number;
+  const pairs = evidence.get(column) as PairEvidence[];
+  const comments = pairs.find((pair) => pair.field === "comments");
+  if (!comments) return;
+  evidence.set(
+    column,
+    pairs
+      .filter((pair) => pair.field !== "comments")
+      .map((pair) =>
+        pair.field === "do_not_place"
+          ? {
+              ...pair,
+              score: Math.max(pair.score, comments.score + 0.01),
+              reasons: [...pair.reasons, `preferred to comments: the notes are kept as comments`],
+            }
+          : pair,
+      ),
+  );
+}
+
 /** For each field, the columns its header names as well as a column further left. */
 function secondaryColumns(
   fields: readonly BomField[],
@@ -93,12 +130,12 @@ function runnerUpOf(
 }
 import { matchHeader } from "./aliases";
 import { cellText, gridWidth } from "./cells";
-import { profileColumn, type ColumnProfile } from "./content";
+import { isValueLike, profileColumn, type ColumnProfile } from "./content";
 import { isUnlabelledHeader, normalizeHeader } from "./normalize";
 import { readDnpCell } from "./dnp";
 import { columnEvidence, type PairEvidence } from "./evidence";
 import { bestAssignment } from "./assign";
-import { designatorAgreements } from "./consistency";
+import { designatorAgreements, passiveValues, valueConflicts } from "./consistency";
 import { isShiftedRight } from "./header-shift";
 
 /** Below this a pair is not used at all. */
@@ -213,6 +250,8 @@ export function buildMapping({
   const freeFields = BOM_FIELDS.filter((field) => !locked.has(field));
   const freeColumns = [...Array(width).keys()].filter((c) => !taken.has(c));
   const agreement = designatorAgreements(grid, dataRows, profiles);
+  const passive = passiveValues(grid, dataRows, profiles, isValueLike);
+  const conflicts = valueConflicts(grid, dataRows, profiles);
   const evidence = new Map<number, PairEvidence[]>();
   for (const c of freeColumns) {
     const header = headers[c] as string;
@@ -224,11 +263,14 @@ export function buildMapping({
         matches: matchHeader(header),
         profile: profiles[c] as ColumnProfile,
         designatorAgreement: agreement.get(c) ?? null,
+        passiveValues: passive.get(c) ?? null,
+        valueConflict: conflicts.get(c) ?? 0,
       }),
     );
   }
 
   dropLibraryNames(headers, evidence);
+  preferDnpNotes(evidence, profiles);
 
   // Of columns that a header names equally well ("Manufacturer" twice, "Digikey" and "LCSC"),
   // the left-most is the primary one, as exporters write them; the others become extras.

@@ -1,4 +1,4 @@
-import { hasDnpMarker, isDnpWord, readDnpCell } from "../../../src/core/bom/dnp";
+import { hasDnpMarker, isDnpWord, mentionsDnp, readDnpCell } from "../../../src/core/bom/dnp";
 
 describe("readDnpCell polarity", () => {
   // [cell, reading under a DNP column, reading under a Fitted column]
@@ -37,6 +37,42 @@ describe("readDnpCell polarity", () => {
     expect(readDnpCell("DNF", "marker").dnp).toBe(true);
     expect(readDnpCell("DNC", "marker")).toEqual({ dnp: false, recognised: true });
     expect(readDnpCell("yes", "marker")).toEqual({ dnp: false, recognised: false });
+  });
+
+  it("marker columns read DNP phrases inside notes, and other notes as placed", () => {
+    expect(readDnpCell("just a footprint, not populated", "marker")).toEqual({
+      dnp: true,
+      recognised: true,
+    });
+    expect(readDnpCell("Nicht bestücken (Variante B)", "marker").dnp).toBe(true);
+    expect(readDnpCell("can be replaced with a cheaper one", "marker")).toEqual({
+      dnp: false,
+      recognised: true,
+    });
+  });
+});
+
+describe("DNP phrases in free text", () => {
+  it.each([
+    "footprint only, not populated",
+    "DNP for rev B",
+    "do not fit",
+    "don't place",
+    "nicht bestückt",
+    "ne pas monter",
+    "no montar en serie",
+    "不贴",
+  ])("%j says do-not-place", (text) => {
+    expect(mentionsDnp(text)).toBe(true);
+  });
+  it.each(["NP0 capacitor", "DNPX", "must be populated", "populate with 10k", "Optional"])(
+    "%j does not",
+    (text) => {
+      expect(mentionsDnp(text)).toBe(false);
+    },
+  );
+  it("reads only the start of a 10,000-character note", () => {
+    expect(mentionsDnp(`${"x ".repeat(5000)}not populated`)).toBe(false);
   });
 });
 

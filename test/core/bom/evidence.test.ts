@@ -210,4 +210,82 @@ describe("the evidence model", () => {
     // The saved mapping names each field by the header written above its data.
     expect(saveMapping(result, grid).fields.mpn).toBe("MPN");
   });
+
+  it("does not take a text shared by different values for an MPN (a CAD device name)", () => {
+    // No header: one line per designator, as hand-kept part lists are.
+    const grid: Grid = [
+      ["C1", "1uF", "CAP0603-CAP", "0603-CAP", "DigiKey", "399-3118-1-ND"],
+      ["C2", "1uF", "CAP0603-CAP", "0603-CAP", "DigiKey", "399-3118-1-ND"],
+      ["C3", "100nF", "CAP0603-CAP", "0603-CAP", "DigiKey", "478-1239-1-ND"],
+      ["C4", "100nF", "CAP0603-CAP", "0603-CAP", "DigiKey", "478-1239-1-ND"],
+      ["R1", "10K", "RESISTOR0603-RES", "0603-RES", "DigiKey", "P10KGTR-ND"],
+      ["R2", "1K", "RESISTOR0603-RES", "0603-RES", "DigiKey", "311-1.0KGRCT-ND"],
+      ["R3", "100R", "RESISTOR0603-RES", "0603-RES", "DigiKey", "311-100GRCT-ND"],
+      ["U1", "", "TINY44-SSU", "SOIC-14", "DigiKey", "ATTINY44A-SSU-ND"],
+    ];
+    const { mapping } = readBom(grid);
+    expect(mapping.fields.mpn.column).toBeNull();
+    expect(mapping.fields.value.column).toBe(1);
+    expect(mapping.fields.package.column).toBe(3);
+    expect(mapping.fields.distributor_sku.column).toBe(5);
+  });
+
+  it("reads a generic 'Name' column as the value when passives hold values there", () => {
+    const grid: Grid = [
+      ["ID", "Name", "Designator", "Footprint", "Quantity", "Manufacturer Part"],
+      [1, "100nF", "C1,C2", "0805", 2, "CL21B104KBCNNNC"],
+      [2, "4.7k", "R1,R2,R3", "0603", 3, "RC0603FR-074K7L"],
+      [3, "470", "R4", "AXIAL-0.3", 1, ""],
+      [4, "10uF 25V", "C3", "CASE-B", 1, ""],
+      [5, "MCP23017-E/SP", "U1", "DIP-28", 1, "MCP23017-E/SP"],
+      [6, "HEADER 1X3", "J1", "HDR-1X3", 1, ""],
+    ];
+    const value = pick(grid, "value");
+    expect(value.column).toBe(1);
+    expect(value.reasons?.join(" ")).toMatch(/resistor, capacitor and inductor rows hold a value/);
+    expect(pick(grid, "mpn").column).toBe(5);
+  });
+
+  it("does not read a 'Vendor' column of shop names as the manufacturer", () => {
+    const rows = [
+      ["ATmega2560 MCU", "U1", "556-ATMEGA2560-16AU", "mouser.com", 1],
+      ["Capacitor", "C1,C2", "80-C0805X104K5R", "mouser.com", 2],
+      ["SD socket", "J1", "S9337-ND", "digikey.com", 1],
+      ["OLED display", "DS1", "", "eBay.com", 1],
+      ["Header", "J2", "", "eBay.com", 1],
+    ];
+    const vendor: Grid = [["Description", "Reference", "Part Number", "Vendor", "Qty"], ...rows];
+    const named: Grid = [
+      ["Description", "Reference", "Part Number", "Manufacturer", "Qty"],
+      ...rows,
+    ];
+    expect(pick(vendor, "manufacturer_name").column).toBeNull();
+    expect(pick(vendor, "distributor_sku").column).toBe(2);
+    // A header that says "Manufacturer" outright is taken at its word.
+    expect(pick(named, "manufacturer_name").column).toBe(3);
+  });
+
+  it("reads do-not-place from a notes column and keeps every note as a comment", () => {
+    const grid: Grid = [
+      ["Ref", "Qty", "MPN", "Notes"],
+      ["U1", 1, "ATTINY44A-SSU", "low power variety needed"],
+      ["R1", 1, "RC0603FR-0710KL", ""],
+      ["SG1", 1, "PS1240P02BT", "can be replaced with a cheaper one"],
+      ["JP1", 1, "PH1-03-UA", "just a footprint, not populated"],
+      ["C1", 1, "GRM188R71C104KA01D", ""],
+    ];
+    const result = readBom(grid);
+    expect(result.mapping.fields.do_not_place.column).toBe(3);
+    expect(result.mapping.dnpPolarity).toBe("marker");
+    expect(result.lines.map((line) => line.do_not_place)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+    ]);
+    expect(result.lines[0]?.comments).toBe("low power variety needed");
+    expect(result.lines[3]?.comments).toBe("just a footprint, not populated");
+    expect(result.issues.filter((issue) => issue.field === "do_not_place")).toEqual([]);
+  });
 });

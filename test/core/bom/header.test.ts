@@ -69,4 +69,17 @@ describe("detectHeaderRow", () => {
     expect(detectHeaderRow([])).toBeNull();
     expect(detectHeaderRow([[], [null, undefined], ["MPN"], ["X1", "extra", "cells"]])).toBe(2);
   });
+
+  it("does not take a data row that names a shop for a header (headerless part list)", () => {
+    const grid: Grid = [
+      ["C1", "1uF", "CAP0603", "0603", "DigiKey", "399-3118-1-ND"],
+      ["R1", "10K", "RES0603", "0603", "DigiKey", "P10KGTR-ND"],
+      ["U1", "", "ATTINY44A-SSU", "SOIC-14", "DigiKey", "ATTINY44A-SSU-ND"],
+    ];
+    expect(detectHeaderRow(grid)).toBeNull();
+    // The same words above the data are a header.
+    expect(
+      detectHeaderRow([["Ref", "Value", "Device", "Package", "DigiKey", "Order code"], ...grid]),
+    ).toBe(0);
+  });
 });

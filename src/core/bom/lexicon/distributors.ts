@@ -51,6 +51,7 @@ export const DISTRIBUTOR_NAMES: readonly Distributor[] = [
   { name: "Chip and Dip", aliases: ["ChipDip", "Chip Dip", "Чип и Дип"] },
   { name: "AliExpress", aliases: ["Ali Express"] },
   { name: "Taobao", aliases: ["淘宝"] },
+  { name: "Rapid Electronics", aliases: ["Rapid", "Rapidonline"] },
   { name: "Amazon", aliases: [] },
   { name: "eBay", aliases: [] },
 ];
@@ -82,6 +83,62 @@ export function matchDistributor(text: string): string | null {
     if (name) return name;
   }
   return null;
+}
+
+/** Web-domain endings written after a shop's name ("mouser.com", "reichelt.de"). */
+const DOMAIN_ENDINGS = new Set([
+  "com",
+  "de",
+  "eu",
+  "co",
+  "uk",
+  "fr",
+  "it",
+  "es",
+  "nl",
+  "cn",
+  "net",
+]);
+
+/**
+ * The distributor when the whole text is its name, possibly as a web address ("Mouser",
+ * "digikey.com", "www.eBay.com"); null when the name only starts a longer text.
+ */
+export function distributorNamed(text: string): string | null {
+  if (typeof text !== "string" || text.length > MAX_NAME_TEXT) return null;
+  const tokens = foldTokens(text);
+  if (tokens[0] === "www") tokens.shift();
+  while (tokens.length > 1 && DOMAIN_ENDINGS.has(tokens[tokens.length - 1] as string)) tokens.pop();
+  if (tokens.length === 0 || tokens.length > maxNameTokens) return null;
+  return NAME_INDEX.get(tokens.join(" ")) ?? NAME_INDEX.get(tokens.join("")) ?? null;
+}
+
+/** An order code with a letter or digit run and at least one digit ("21-4709", "B00I97P5NI"). */
+const TAGGED_CODE = /^[0-9A-Z][\w./#-]{1,40}$/i;
+
+/**
+ * A code tagged with its seller, as hand-kept sheets write them: "Rapid: 21-4709",
+ * "Mouser 485-3341", "485-3341 (Mouser)", "B00I97P5NI (Amazon)". Returns the seller.
+ */
+export function sellerTaggedCode(text: string): string | null {
+  if (typeof text !== "string" || text.length > MAX_SKU_LENGTH) return null;
+  const cell = text.trim();
+  const open = cell.lastIndexOf("(");
+  if (open > 0 && cell.endsWith(")")) {
+    const seller = distributorNamed(cell.slice(open + 1, -1));
+    const code = cell.slice(0, open).trim();
+    return seller && TAGGED_CODE.test(code) && /\d/.test(code) ? seller : null;
+  }
+  const seller = matchDistributor(cell);
+  if (!seller) return null;
+  // The code is the last word; the seller's name is what comes before it.
+  const split = cell.search(/[:#\s][^:#\s]*$/);
+  if (split <= 0) return null;
+  const code = cell.slice(split + 1);
+  const name = cell.slice(0, split).replace(/[:#\s]+$/, "");
+  return distributorNamed(name) === seller && TAGGED_CODE.test(code) && /\d/.test(code)
+    ? seller
+    : null;
 }
 
 /**
