@@ -17,8 +17,26 @@ export function isDesignatorToken(token: string): boolean {
   return token.length <= 24 && /\d/.test(token) && /\p{L}/u.test(token);
 }
 
+/** "(closed jumper)" after a designator: a remark, kept apart from the designators. */
+const REMARK = /\(([^()]{1,80})\)/g;
+
 /** Reads a designator cell; `quantity` (when known) settles ambiguous slash pairs. */
 export function readDesignators(text: string, quantity: number | null): DesignatorReading {
+  if (text.includes("(")) {
+    const remarks: string[] = [];
+    const bare = text.replace(REMARK, (_, inner: string) => {
+      remarks.push(inner.trim());
+      return " ";
+    });
+    const reading = readPlainDesignators(bare, quantity);
+    // "JP2 (closed jumper)": the designator stays one, the remark is a label.
+    if (remarks.length > 0 && reading.refs.length > 0 && reading.labels.length === 0)
+      return { ...reading, labels: remarks };
+  }
+  return readPlainDesignators(text, quantity);
+}
+
+function readPlainDesignators(text: string, quantity: number | null): DesignatorReading {
   let expansion = expandRefdes(text);
   if (quantity !== null && expansion.refs.length !== quantity && /[/\\]/.test(text)) {
     const unsplit = expandRefdes(text, { slashLists: false });

@@ -163,7 +163,10 @@ export function readBom(sheet: Grid, options: BomReadOptions = {}): BomReadResul
   }
 
   const mapping = buildMapping({ grid, headerRow: headerIndex, dataRows, options });
-  const roles = assignRowRoles(grid, mapping, dataRows);
+  const footerRows = skippedRows
+    .filter((skipped) => skipped.reason === "footer")
+    .map((skipped) => skipped.row - firstRow);
+  const roles = assignRowRoles(grid, mapping, dataRows, footerRows);
   const built = buildLines({ grid, mapping, dataRows: roles.lineRows, firstRow, firstColumn });
   skippedRows.push(...built.skippedRows);
   const headerCells = headerIndex === null ? [] : (grid[headerIndex] ?? []);

@@ -87,7 +87,6 @@ function secondaryColumns(
 ): Map<BomField, Set<number>> {
   const secondary = new Map<BomField, Set<number>>();
   for (const field of fields) {
-    let primary: { column: number; headerScore: number; fill: number } | null = null;
     const named: { column: number; headerScore: number; fill: number }[] = [];
     for (const [column, pairs] of evidence) {
       const pair = pairs.find((e) => e.field === field);
@@ -97,16 +96,16 @@ function secondaryColumns(
       named.push({ column, headerScore: pair.headerScore, fill: pair.fill });
     }
     named.sort((a, b) => a.column - b.column);
-    for (const entry of named) {
-      if (primary === null || entry.headerScore > primary.headerScore) primary = entry;
-    }
-    if (!primary) continue;
-    const top = primary;
-    const rest = named.filter((e) => e.column !== top.column && e.headerScore >= top.headerScore);
-    const before = named.filter((e) => e.column < top.column && e.headerScore >= top.headerScore);
+    // "Octopart URL" and "URL" name a link about equally well: the left-most is the primary.
+    // Quantities are told apart by their numbers instead ("Total Qty" is no board quantity).
+    const slack = field === "quantity" ? 0 : NEAR_HEADER_SCORE;
+    const bestScore = Math.max(0, ...named.map((e) => e.headerScore));
+    const near = named.filter((e) => e.headerScore >= bestScore - slack);
+    const [top, ...rest] = near;
+    if (!top) continue;
     // A much fuller column further right is the real one (an empty template column first).
     const fuller = rest.filter((e) => e.fill * 0.5 > top.fill);
-    if (before.length === 0 && fuller.length === 0 && rest.length > 0)
+    if (fuller.length === 0 && rest.length > 0)
       secondary.set(field, new Set(rest.map((e) => e.column)));
   }
   return secondary;
@@ -138,6 +137,8 @@ import { bestAssignment } from "./assign";
 import { designatorAgreements, passiveValues, valueConflicts } from "./consistency";
 import { isShiftedRight } from "./header-shift";
 
+/** Header scores this close name a field equally well. */
+const NEAR_HEADER_SCORE = 0.1;
 /** Below this a pair is not used at all. */
 const MIN_SCORE = 0.25;
 /** A header at least this sure makes a further column of an assigned field an extra. */
@@ -335,7 +336,10 @@ export function buildMapping({
     if (pair.field === "mpn") extraMpn.push(c);
     else (extraColumns[pair.field] ??= []).push(c);
   }
-  // A second MPN column holds alternates (1-click-BOM pairs MPN columns the same way).
+  // A second MPN column holds alternates (1-click-BOM pairs MPN columns the same way): the
+  // lowest numbered copy first ("MPN2" before "MPN3", wherever the columns stand).
+  const copyOf = (c: number) => evidence.get(c)?.find((e) => e.field === "mpn")?.index ?? 1;
+  extraMpn.sort((a, b) => copyOf(a) - copyOf(b) || a - b);
   if (extraMpn.length > 0) {
     const alternates = fields.alternative_mpns;
     if (alternates.column === null && !locked.has("alternative_mpns")) {

@@ -75,6 +75,8 @@ export function assignRowRoles(
   grid: Grid,
   mapping: ColumnMapping,
   dataRows: readonly number[],
+  /** Rows already skipped as totals (grid indices, ascending). */
+  footerRows: readonly number[] = [],
 ): RowRoles {
   const roles: RowRoles = { lineRows: [], continuations: new Map(), notes: [], summaries: [] };
   // The line keys this sheet really uses: a column filled on most rows.
@@ -91,18 +93,31 @@ export function assignRowRoles(
     .filter((c): c is number => c !== null);
 
   let lastLine: number | null = null;
+  // Below a totals row, a row without a quantity or designator is part of the footer ("PCB",
+  // "Shipping", "+60 %"), however much it looks like an item.
+  let belowTotals = false;
+  let nextFooter = 0;
   for (const r of dataRows) {
+    while (nextFooter < footerRows.length && (footerRows[nextFooter] as number) < r) {
+      if (lastLine !== null && (footerRows[nextFooter] as number) > lastLine) belowTotals = true;
+      nextFooter++;
+    }
     const row = grid[r] ?? [];
     const hasKey = keys.some((key) => isKeyValue(key.field, textAt(row, key.column)));
     const hasIdentity = identity.some((c) => textAt(row, c) !== "");
     const texts = filledCells(row);
     if (!hasIdentity && texts.some(isSummaryLabel)) {
       roles.summaries.push(r);
+      belowTotals = lastLine !== null;
       continue;
     }
     if (keys.length === 0 || hasKey) {
       roles.lineRows.push(r);
       lastLine = r;
+      continue;
+    }
+    if (belowTotals) {
+      roles.notes.push(r);
       continue;
     }
     if (lastLine !== null && namesASource(row, mapping)) {

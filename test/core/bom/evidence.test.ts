@@ -288,4 +288,37 @@ describe("the evidence model", () => {
     expect(result.lines[3]?.comments).toBe("just a footprint, not populated");
     expect(result.issues.filter((issue) => issue.field === "do_not_place")).toEqual([]);
   });
+
+  it("takes the lowest numbered copy of an MPN column for the alternates, wherever it stands", () => {
+    const grid: Grid = [
+      ["Ref", "Qty", "MPN", "MPN3", "MPN2"],
+      ["R1", 1, "RC0603FR-0710KL", "", "ERJ-3EKF1002V"],
+      ["R2", 1, "RC0603FR-071KL", "CRCW06031K00FKEA", "ERJ-3EKF1001V"],
+      ["C1", 1, "GRM188R71C104KA01D", "", "CL10B104KB8NNNC"],
+    ];
+    const { mapping } = readBom(grid);
+    expect(mapping.fields.alternative_mpns.column).toBe(4);
+    expect(mapping.extraColumns.alternative_mpns).toEqual([3]);
+  });
+
+  it("of two columns a header names about equally well, takes the left-most", () => {
+    const grid: Grid = [
+      ["Qty", "MPN", "Octopart URL", "Ref", "URL"],
+      [1, "LM358DR", "https://octopart.com/lm358dr", "U1", "https://www.digikey.com/p/1"],
+      [2, "RC0603FR-0710KL", "https://octopart.com/rc0603", "R1,R2", ""],
+    ];
+    const { mapping } = readBom(grid);
+    expect(mapping.fields.link.column).toBe(2);
+    expect(mapping.extraColumns.link).toEqual([4]);
+  });
+
+  it("reads an order count as the quantity when the sheet has no other", () => {
+    const grid: Grid = [
+      ["value", "package", "distributor", "ID", "# order"],
+      ["100nF", "0805", "Mouser", "77-VJ1206Y104KXXPBC", 20],
+      ["10k", "0603", "Mouser", "71-CRCW060310K0FKEA", 15],
+      ["TLC5947", "HTSSOP-32", "Mouser", "595-TLC5947DAP", 2],
+    ];
+    expect(pick(grid, "quantity").column).toBe(4);
+  });
 });

@@ -150,4 +150,33 @@ describe("row roles", () => {
       }),
     );
   });
+
+  it("keeps a remark in brackets apart from the designator it follows", () => {
+    const grid: Grid = [
+      ["Qty", "Reference", "MPN"],
+      [1, "JP1", "2211S-02G"],
+      [1, "JP2 (closed jumper)", "SPC20480"],
+    ];
+    const result = readBom(grid);
+    expect(result.lines[1]?.reference_designators).toEqual(["JP2"]);
+    expect(result.lines[1]?.metadata?.reference_labels).toBe("closed jumper");
+  });
+
+  it("reads rows below the totals that have no designator as footer notes", () => {
+    const grid: Grid = [
+      ["C1", "100nF", "DigiKey", "478-1239-1-ND", 0.01],
+      ["R1", "10K", "DigiKey", "P10KGTR-ND", 0.01],
+      ["U1", "", "DigiKey", "ATTINY44A-SSU-ND", 0.5],
+      ["", "", "", "Parts total:", 0.52],
+      ["PCB", "", "Seeed", "", 0.82],
+      ["", "", "", "Total:", 1.34],
+    ];
+    const result = readBom(grid);
+    expect(result.lines.map((line) => line.reference_designators)).toEqual([
+      ["C1"],
+      ["R1"],
+      ["U1"],
+    ]);
+    expect(result.skippedRows).toContainEqual({ row: 5, reason: "note" });
+  });
 });

@@ -98,6 +98,7 @@ const GERMAN: HeaderWord[] = [
     "anzahl pro baugruppe",
   ]),
   ...words("de", "quantity", 0.7, ["bedarf", "gesamtmenge"]),
+  ...words("de", "quantity", 0.6, ["bestellmenge", "bestellt", "zu bestellen"]),
   ...words("de", "manufacturer_name", 1, ["hersteller", "herstellername", "herst", "fabrikat"]),
   ...words("de", "manufacturer_name", 0.7, ["marke"]),
   ...words("de", "mpn", 1, [
@@ -859,6 +860,18 @@ const ENGLISH: HeaderWord[] = [
   // Distributor carts: "Requested Quantity 1", "Order Qty".
   ...words("en", "quantity", 0.9, ["requested quantity", "requested qty"]),
   ...words("en", "quantity", 0.6, ["ea"], AMBIGUOUS),
+  // How many to buy: the only count a procurement list has when it lists no designators.
+  ...words("en", "quantity", 0.6, [
+    "number order",
+    "number ordered",
+    "number to order",
+    "to order",
+    "ordered",
+    "qty to buy",
+    "buy qty",
+    "purchase qty",
+    "purchase quantity",
+  ]),
   // "Unit" is more often the unit of measure ("pcs", "EA") than a count.
   ...words("en", "quantity", 0.4, ["unit"], AMBIGUOUS),
   ...words("en", "manufacturer_name", 1, [

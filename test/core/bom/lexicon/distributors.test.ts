@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import {
   DISTRIBUTOR_NAMES,
+  distributorNamed,
   matchDistributor,
+  sellerTaggedCode,
   skuSeller,
   skuShape,
 } from "../../../../src/core/bom/lexicon/distributors";
@@ -134,4 +136,35 @@ describe("matchDistributor", () => {
     const names = DISTRIBUTOR_NAMES.map((distributor) => distributor.name);
     expect(new Set(names).size).toBe(names.length);
   });
+});
+
+describe("distributorNamed", () => {
+  it.each([
+    ["Mouser", "Mouser"],
+    ["mouser.com", "Mouser"],
+    ["www.digikey.com", "Digi-Key"],
+    ["eBay.com", "eBay"],
+  ])("%j is the shop %j", (text, name) => {
+    expect(distributorNamed(text)).toBe(name);
+  });
+  it.each(["Mouser Part Number", "Murata", "", "x".repeat(500)])("%j is no shop's name", (text) => {
+    expect(distributorNamed(text)).toBeNull();
+  });
+});
+
+describe("sellerTaggedCode", () => {
+  it.each([
+    ["Rapid: 21-4709", "Rapid Electronics"],
+    ["Mouser 485-3341", "Mouser"],
+    ["485-3341 (Mouser)", "Mouser"],
+    ["B00I97P5NI (Amazon)", "Amazon"],
+  ])("%j is a code tagged with %j", (text, seller) => {
+    expect(sellerTaggedCode(text)).toBe(seller);
+  });
+  it.each(["Mouser", "Mouser:", "Digi-Key Part Number", "10k (Yageo)", "Mouser 10k Resistor"])(
+    "%j is not",
+    (text) => {
+      expect(sellerTaggedCode(text)).toBeNull();
+    },
+  );
 });
