@@ -4,10 +4,17 @@
  * lifecycle, package, datasheet, specs) for a day, market facts (offers, stock) for the price
  * lifetime. Which part a query means ("LM358N|ti", "LM358N|texas instruments") is kept apart,
  * as a small entry pointing at the id, so that every spelling of a maker shares one copy.
+ *
+ * Entries are kept as JSON text, not object graphs: a part's offers and price breaks would be
+ * hundreds of small heap objects, while one string is a single allocation of about a byte per
+ * character. That makes the stored size known (what LOOKUP_CACHE_MB bounds is what the heap
+ * holds, within the factor test/server/lookup/part-cache-bytes.test.ts checks) and leaves the
+ * garbage collector little to trace. A hit costs one JSON.parse of a few kilobytes.
  */
 import { LRUCache } from "lru-cache";
 import type { Part } from "../../core/api";
 import type { LookupCacheTuning } from "../config";
+import { compactJson, storedBytes } from "./stored-text";
 
 /** Epoch milliseconds; a benchmark can move it forward. */
 export interface Clock {
@@ -22,24 +29,20 @@ export type StaticFacts = Omit<Part, "offers" | "total_stock" | "min_lead_days">
 export type QueryAnswer =
   { kind: "part"; cpid: string } | { kind: "not_found"; message: string; fetchedAt: number };
 
-type Entry =
-  | { kind: "query"; answer: QueryAnswer }
-  | { kind: "static"; facts: StaticFacts }
-  | { kind: "market"; facts: MarketFacts };
-
-/** Per-entry bookkeeping of the cache and the Map, beyond the stored text. */
-const ENTRY_OVERHEAD_BYTES = 200;
+/** The three kinds of entry, each under its own key prefix. */
+type EntryKind = "q" | "s" | "m";
 
 export class PartCache {
-  private readonly entries: LRUCache<string, Entry>;
+  /** Key: scope, kind and id; value: the entry as JSON text. */
+  private readonly entries: LRUCache<string, string>;
 
   constructor(
     private readonly tuning: LookupCacheTuning,
     readonly clock: Clock = Date,
   ) {
-    this.entries = new LRUCache<string, Entry>({
+    this.entries = new LRUCache<string, string>({
       maxSize: tuning.maxBytes,
-      sizeCalculation: (entry, key) => estimateBytes(entry, key),
+      sizeCalculation: (text, entryKey) => storedBytes(entryKey, text),
       ttl: tuning.ttlMs,
       perf: clock,
       // Ask the clock every time: a cached "now" would let a moved clock go unnoticed.
@@ -48,40 +51,38 @@ export class PartCache {
   }
 
   query(scope: string, queryKey: string): QueryAnswer | undefined {
-    const entry = this.entries.get(key(scope, "q", queryKey));
-    return entry?.kind === "query" ? entry.answer : undefined;
+    return this.read<QueryAnswer>(key(scope, "q", queryKey));
   }
 
   staticFacts(scope: string, cpid: string): StaticFacts | undefined {
-    const entry = this.entries.get(key(scope, "s", cpid));
-    return entry?.kind === "static" ? entry.facts : undefined;
+    return this.read<StaticFacts>(key(scope, "s", cpid));
   }
 
   marketFacts(scope: string, cpid: string): MarketFacts | undefined {
-    const entry = this.entries.get(key(scope, "m", cpid));
-    return entry?.kind === "market" ? entry.facts : undefined;
+    return this.read<MarketFacts>(key(scope, "m", cpid));
   }
 
   rememberQuery(scope: string, queryKey: string, answer: QueryAnswer): void {
     const ttl = answer.kind === "part" ? this.tuning.staticTtlMs : this.tuning.notFoundTtlMs;
-    this.entries.set(key(scope, "q", queryKey), { kind: "query", answer }, { ttl });
+    this.entries.set(key(scope, "q", queryKey), compactJson(answer), { ttl });
   }
 
   rememberStatic(scope: string, facts: StaticFacts): void {
-    this.entries.set(
-      key(scope, "s", facts.cpid),
-      { kind: "static", facts },
-      { ttl: this.tuning.staticTtlMs },
-    );
+    this.entries.set(key(scope, "s", facts.cpid), compactJson(facts), {
+      ttl: this.tuning.staticTtlMs,
+    });
   }
 
   /** Kept only when no newer offers are stored already (a slow older lookup loses). */
   rememberMarket(scope: string, cpid: string, facts: MarketFacts): void {
-    const known = this.entries.peek(key(scope, "m", cpid));
-    if (known?.kind === "market" && known.facts.fetchedAt > facts.fetchedAt) return;
+    const marketKey = key(scope, "m", cpid);
+    const known = this.entries.peek(marketKey);
+    if (known !== undefined && (JSON.parse(known) as MarketFacts).fetchedAt > facts.fetchedAt) {
+      return;
+    }
     const age = Math.max(0, this.clock.now() - facts.fetchedAt);
     const ttl = this.tuning.ttlMs - age;
-    if (ttl > 0) this.entries.set(key(scope, "m", cpid), { kind: "market", facts }, { ttl });
+    if (ttl > 0) this.entries.set(marketKey, compactJson(facts), { ttl });
   }
 
   /** Forgets one credential scope; returns how many query answers it held. */
@@ -100,17 +101,17 @@ export class PartCache {
     return this.entries.size;
   }
 
-  /** Estimated bytes held (what LOOKUP_CACHE_MB bounds). */
+  /** Bytes held, as counted against LOOKUP_CACHE_MB. */
   get bytes(): number {
     return this.entries.calculatedSize;
   }
+
+  private read<T>(entryKey: string): T | undefined {
+    const text = this.entries.get(entryKey);
+    return text === undefined ? undefined : (JSON.parse(text) as T);
+  }
 }
 
-function key(scope: string, kind: "q" | "s" | "m", id: string): string {
+function key(scope: string, kind: EntryKind, id: string): string {
   return `${scope}\u0000${kind}\u0000${id}`;
-}
-
-/** Two bytes per character of the entry as JSON (V8 strings and objects come to about that). */
-function estimateBytes(entry: Entry, entryKey: string): number {
-  return 2 * (JSON.stringify(entry).length + entryKey.length) + ENTRY_OVERHEAD_BYTES;
 }
