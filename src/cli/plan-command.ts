@@ -8,18 +8,23 @@ import type { LookupResult } from "../core/api";
 import { isKnownCurrency, normalizeCurrency } from "../core/pricing";
 import {
   bomHealth,
+  parseBuildList,
+  parseNameList,
+  parsePercent as parsePercentText,
+  planInputs,
+  planQueries,
   planSourcing,
+  PLAN_COLUMNS,
+  planRows,
+  totalRow,
   type HealthEntry,
-  type SourcingLine,
-  type SourcingPart,
   type SourcingPlan,
 } from "../core/sourcing";
 import { ApiClient } from "./http";
 import { CliError, type CliIo } from "./io";
 import { loadBom } from "./load-bom";
 import { lookupAll } from "./lookup-parts";
-import { queryKey } from "../core/query-key";
-import { PLAN_COLUMNS, planRows, totalRow, type PlanInputLine, type PlanReport } from "./plan-rows";
+import type { PlanReport } from "./plan-rows";
 import { writePlanWorkbook } from "./plan-xlsx";
 
 export interface PlanOptions {
@@ -40,43 +45,21 @@ export interface PlanOptions {
   xlsx?: string;
 }
 
-/** "10,100,1000" → [10, 100, 1000]; throws a usage error naming the bad item. */
-export function parseBuilds(text: string): number[] {
-  const items = text.split(",").map((item) => item.trim());
-  return items.map((item) => {
-    if (!/^\d{1,9}$/.test(item) || Number(item) < 1)
-      throw new CliError(`--builds: "${item}" is not a whole number of at least 1`, 2);
-    return Number(item);
-  });
-}
-
-/** "2%", "2", "2.5 %" → 2 / 2 / 2.5. */
-export function parsePercent(text: string): number {
-  const match = /^(\d{1,3}(?:\.\d{1,4})?)\s?%?$/.exec(text.trim());
-  const value = match ? Number(match[1]) : NaN;
-  if (!(value >= 0 && value <= 100))
-    throw new CliError(`--attrition: "${text}" is not a percentage from 0 to 100`, 2);
-  return value;
-}
-
-/** "Digi-Key, Mouser" → ["Digi-Key", "Mouser"]. */
-export function parseList(text: string): string[] {
-  return text
-    .split(",")
-    .map((item) => item.trim())
-    .filter((item) => item !== "");
-}
-
-function toSourcingPart(result: LookupResult | undefined): SourcingPart | null {
-  if (result?.status !== "found") return null;
-  const { part } = result;
-  return {
-    mpn: part.mpn,
-    manufacturer: part.manufacturer,
-    lifecycle: part.lifecycle,
-    offers: part.offers,
+/** Reads one option's text; a bad value is a usage error naming the option. */
+function option<T>(flag: string, parse: (text: string) => T): (text: string) => T {
+  return (text) => {
+    try {
+      return parse(text);
+    } catch (error) {
+      if (error instanceof RangeError) throw new CliError(`${flag}: ${error.message}`, 2);
+      throw error;
+    }
   };
 }
+
+export const parseBuilds = option("--builds", parseBuildList);
+export const parsePercent = option("--attrition", parsePercentText);
+export const parseList = option("--sellers", parseNameList);
 
 export async function planReport(file: string, options: PlanOptions): Promise<PlanReport> {
   if (!isKnownCurrency(options.currency))
@@ -85,55 +68,14 @@ export async function planReport(file: string, options: PlanOptions): Promise<Pl
   const { lines, lineRows } = loaded.result;
   if (lines.length === 0) throw new CliError(`${file}: no BOM lines found`, 2);
 
-  const wanted = lines.filter((line) => !line.do_not_place);
-  const queries = [
-    ...wanted
-      .filter((line) => line.mpn)
-      .map((line) => ({ mpn: line.mpn as string, manufacturer: line.manufacturer_name ?? null })),
-    // Alternates may come from another maker: matched on the MPN alone.
-    ...wanted.flatMap((line) => (line.alternative_mpns ?? []).map((mpn) => ({ mpn }))),
-  ];
+  const queries = planQueries(lines);
   const client = new ApiClient({
     server: options.server,
     ...(options.token ? { token: options.token } : {}),
   });
   const results =
     queries.length === 0 ? new Map<string, LookupResult>() : await lookupAll(client, queries);
-
-  const inputs: PlanInputLine[] = [];
-  const sourcing: SourcingLine[] = lines.map((line, i) => {
-    const id = String(lineRows[i]);
-    const primary = line.mpn
-      ? results.get(queryKey({ mpn: line.mpn, manufacturer: line.manufacturer_name ?? null }))
-      : undefined;
-    const alternates = (line.alternative_mpns ?? [])
-      .map((mpn) => toSourcingPart(results.get(queryKey({ mpn }))))
-      .filter((part): part is SourcingPart => part !== null);
-    inputs.push({
-      id,
-      row: lineRows[i] as number,
-      line_number: line.line_number ?? null,
-      mpn: line.mpn,
-      manufacturer: line.manufacturer_name ?? null,
-      quantity_per_board: line.quantity ?? 0,
-      alternates: line.alternative_mpns ?? [],
-      lookup: line.do_not_place
-        ? "dnp"
-        : !line.mpn
-          ? "no_mpn"
-          : primary === undefined || primary.status === "error"
-            ? "lookup_error"
-            : primary.status,
-      message: primary !== undefined && primary.status !== "found" ? primary.message : null,
-    });
-    return {
-      id,
-      quantityPerBoard: line.quantity ?? 0,
-      doNotPlace: line.do_not_place === true,
-      part: toSourcingPart(primary),
-      alternates,
-    };
-  });
+  const { inputs, sourcing } = planInputs(lines, lineRows, results);
 
   let plan: SourcingPlan;
   try {

@@ -3,9 +3,18 @@
  * columns distributors' BOM upload tools accept) and the BOM health block.
  */
 import ExcelJS from "exceljs";
-import { buyLists, type HealthEntry } from "../core/sourcing";
+import {
+  BUY_LIST_COLUMNS,
+  HEALTH_COLUMNS,
+  PLAN_COLUMNS,
+  buyListCells,
+  buyLists,
+  healthRows,
+  planRows,
+  totalRow,
+} from "../core/sourcing";
 import { CliError } from "./io";
-import { PLAN_COLUMNS, planRows, totalRow, type PlanReport } from "./plan-rows";
+import type { PlanReport } from "./plan-rows";
 
 /** Excel's limits on a sheet name: 31 characters, none of []:*?/\, unique in the workbook. */
 function sheetName(wanted: string, taken: Set<string>): string {
@@ -48,47 +57,12 @@ export function planWorkbook(report: PlanReport): ExcelJS.Workbook {
   for (const build of report.plan.builds) {
     for (const list of buyLists(build)) {
       const sheet = workbook.addWorksheet(sheetName(`Buy ${build.build} ${list.seller}`, taken));
-      addTable(
-        sheet,
-        [
-          "Seller SKU",
-          "Manufacturer Part Number",
-          "Manufacturer",
-          "Quantity",
-          "Unit Price",
-          "Extended Price",
-          "Customer Reference",
-        ],
-        list.rows.map((row) => [
-          row.sku ?? "",
-          row.mpn,
-          row.manufacturer ?? "",
-          row.quantity,
-          row.unitPrice,
-          row.extendedPrice,
-          `BOM row ${row.lines.join(", ")}`,
-        ]),
-      );
+      addTable(sheet, [...BUY_LIST_COLUMNS], list.rows.map(buyListCells));
     }
   }
 
   const health = workbook.addWorksheet(sheetName("BOM health", taken));
-  const block = (title: string, entries: HealthEntry[]): unknown[][] => [
-    [title, entries.length],
-    ...entries.map((entry) => ["", Number(entry.id), entry.mpn ?? "", entry.detail]),
-  ];
-  addTable(
-    health,
-    ["Check", "Row", "MPN", "Detail"],
-    [
-      ...block("Lifecycle risk (NRFND, EOL, Obsolete)", report.health.lifecycle),
-      ...block("Single source", report.health.singleSource),
-      ...report.health.short.flatMap((short) =>
-        block(`Short at ${short.build} boards`, short.lines),
-      ),
-      ...block("Restock lead over the threshold", report.health.longLead),
-    ],
-  );
+  addTable(health, [...HEALTH_COLUMNS], healthRows(report.health, report.lines));
   return workbook;
 }
 

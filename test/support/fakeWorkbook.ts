@@ -14,6 +14,7 @@ import type {
 } from "../../src/addin/excel/workbook-access";
 import { uniqueName } from "../../src/addin/excel/excel-workbook";
 import { WorkbookError } from "../../src/addin/excel/workbook-access";
+import type { PlanSheetBlock, PlanWritten } from "../../src/addin/excel/plan-sheet";
 
 export interface WrittenResults {
   target: ResultsTarget;
@@ -31,6 +32,8 @@ export class FakeWorkbookAccess implements WorkbookAccess {
   readonly settings = new Map<string, BomSheetSettings>();
   readonly selections: { sheetName: string; row: number; column: number }[] = [];
   readonly written: WrittenResults[] = [];
+  /** Plans written, in order. */
+  readonly plans: PlanSheetBlock[] = [];
   /** Blocks reported as holding user data, by sheet. */
   readonly occupied = new Set<string>();
   /** Sheets added by `addTextSheet`, in order. */
@@ -112,5 +115,16 @@ export class FakeWorkbookAccess implements WorkbookAccess {
       tableName: null,
     };
     return { sheetName: name, address: `'${name}'!A1`, syncs: 1 };
+  }
+
+  async writePlan(block: PlanSheetBlock): Promise<PlanWritten> {
+    this.plans.push(block);
+    return {
+      sheetName: block.sheetName,
+      createdSheet: this.plans.length === 1,
+      tables: block.tables.map((table) => table.name),
+      charts: block.charts.map((chart) => chart.name),
+      extent: "A1",
+    };
   }
 }

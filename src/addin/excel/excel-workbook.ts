@@ -3,7 +3,6 @@
  * Reads and writes go in payload-sized blocks (Excel on the web caps a sync at 5 MB), writes run
  * with calculation and screen updating suspended, and nothing is written over a user's cells.
  */
-import type { Grid } from "../../core/bom/types";
 import { blockAddress, quoteSheetName } from "./a1";
 import {
   type BomSheetSettings,
@@ -15,89 +14,17 @@ import {
   type WorkbookAccess,
   WorkbookError,
 } from "./workbook-access";
-import {
-  ASSUMED_BYTES_PER_CELL,
-  MAX_CELLS_PER_READ,
-  estimateBytes,
-  isPayloadTooLarge,
-  rowsPerSync,
-  sliceRowsByPayload,
-} from "./limits";
+import { sliceRowsByPayload } from "./limits";
+import { writePlanSheet } from "./plan-excel";
+import { type Block, isEmptyCell, readBlock, uniqueName } from "./blocks";
+
+export { uniqueName } from "./blocks";
 import {
   type FoundSheetSettings,
   findSheetSettings,
   serializeBomSheetSettings,
   sheetSettingsKey,
 } from "./settings-schema";
-
-interface Block {
-  rowIndex: number;
-  columnIndex: number;
-  rowCount: number;
-  columnCount: number;
-}
-
-/** Reads a block's values or formulas, one sync per payload-sized slice of rows. */
-async function readBlock(
-  context: Excel.RequestContext,
-  sheet: Excel.Worksheet,
-  block: Block,
-  property: "values" | "formulas",
-): Promise<Grid> {
-  const cells = block.rowCount * block.columnCount;
-  if (cells > MAX_CELLS_PER_READ) {
-    throw new WorkbookError(
-      "too_large",
-      `The block is ${block.rowCount} rows × ${block.columnCount} columns (${cells} cells); ` +
-        `Excel reads at most ${MAX_CELLS_PER_READ} cells. Select the BOM's cells and try again.`,
-    );
-  }
-  const grid: Grid = [];
-  let bytesPerCell = ASSUMED_BYTES_PER_CELL;
-  let done = 0;
-  while (done < block.rowCount) {
-    const rows = Math.min(rowsPerSync(block.columnCount, bytesPerCell), block.rowCount - done);
-    const slice = sheet.getRangeByIndexes(
-      block.rowIndex + done,
-      block.columnIndex,
-      rows,
-      block.columnCount,
-    );
-    if (property === "values") slice.load("values");
-    else slice.load("formulas");
-    try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized slice: Excel rejects a sync above 5 MB
-      await context.sync();
-    } catch (error) {
-      if (isPayloadTooLarge(error) && rows > 1) {
-        bytesPerCell *= 2;
-        continue;
-      }
-      throw error;
-    }
-    const sliceValues: Grid = property === "values" ? slice.values : slice.formulas;
-    for (const row of sliceValues) grid.push(row);
-    // Size the next slice on what this one really weighed, with a margin.
-    const measured = estimateBytes(sliceValues) / (rows * block.columnCount);
-    bytesPerCell = Math.max(4, Math.ceil(measured * 1.5));
-    done += rows;
-  }
-  return grid;
-}
-
-function isEmptyCell(cell: unknown): boolean {
-  return cell === null || cell === undefined || cell === "";
-}
-
-/** "Cofactr results", then "Cofactr results 2"… (case-insensitive, as Excel compares). */
-export function uniqueName(base: string, taken: readonly string[], separator = " "): string {
-  const used = new Set(taken.map((name) => name.toLowerCase()));
-  if (!used.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n += 1) {
-    const candidate = `${base}${separator}${n}`;
-    if (!used.has(candidate.toLowerCase())) return candidate;
-  }
-}
 
 /** `null` means "leave unchanged" to Excel; an empty cell is "". */
 function toFormulaCell(cell: CellInput): string | number | boolean {
@@ -119,6 +46,8 @@ function checkBlockShape(block: ResultsBlock): void {
 
 export function createExcelWorkbook(): WorkbookAccess {
   return {
+    writePlan: writePlanSheet,
+
     async activeSheetName() {
       return Excel.run(async (context) => {
         const sheet = context.workbook.worksheets.getActiveWorksheet();

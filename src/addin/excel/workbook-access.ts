@@ -3,6 +3,7 @@
  * everything else depends on this interface, so tests can hand in a fake.
  */
 import type { Grid, SavedMapping } from "../../core/bom/types";
+import type { PlanSheetBlock, PlanWritten } from "./plan-sheet";
 
 /** A block of cells read from a sheet, with where it sits. */
 export interface SheetRegion {
@@ -112,6 +113,8 @@ export interface WorkbookAccess {
    * made of it), then activates the new sheet. No other sheet is touched.
    */
   addTextSheet(baseName: string, rows: readonly (readonly string[])[]): Promise<TextSheetWritten>;
+  /** Writes a build plan onto its sheet; planning again updates the same sheet, tables and charts. */
+  writePlan(block: PlanSheetBlock): Promise<PlanWritten>;
 }
 
 /** A workbook problem explained for the user; `code` lets callers react to specific cases. */

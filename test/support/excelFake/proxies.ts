@@ -7,7 +7,9 @@
  */
 import { blockAddress, parseAddress, quoteSheetName } from "../../../src/addin/excel/a1";
 import {
+  type ChartData,
   type Coords,
+  FAKE_CHART_TYPES,
   FakeOfficeError,
   MAX_COLUMNS,
   MAX_ROWS,
@@ -137,6 +139,26 @@ abstract class FakeClientObject {
   protected abstract snapshot(name: string): unknown;
   /** Whether the proxy points at nothing (…OrNullObject); evaluated inside sync. */
   protected abstract resolveIsNull(): boolean;
+
+  /** Resolves the proxy's target in the next sync (`queue`) or at once. */
+  protected bind<T>(
+    resolver: () => T | null,
+    queue: boolean,
+    set: (target: T | null) => void,
+  ): void {
+    if (!queue) {
+      set(resolver());
+      return;
+    }
+    this.ctx.enqueue({
+      requestBytes: 0,
+      run: () => {
+        set(resolver());
+        return 0;
+      },
+    });
+    this.queueResolve();
+  }
 
   protected queueResolve(): void {
     this.ctx.enqueue({
@@ -274,8 +296,21 @@ export class FakeWorksheetCollection extends FakeClientObject {
       for (const field of fields) proxy.prime(field, proxy.peek(field));
       return proxy;
     });
+    const values = items.map((proxy) => fields.map((field) => proxy.peek(field)));
     this.ctx.stageCommit(() => {
-      this.loadedItems = items;
+      // load("items/id,items/name") loads both fields onto the same items.
+      const previous = this.loadedItems;
+      const same =
+        previous !== null &&
+        previous.length === items.length &&
+        previous.every((proxy, i) => proxy.peek("id") === items[i]?.peek("id"));
+      if (previous && same) {
+        previous.forEach((proxy, i) =>
+          fields.forEach((field, f) => proxy.prime(field, values[i]?.[f])),
+        );
+      } else {
+        this.loadedItems = items;
+      }
     });
     return sheets.map((sheet) => sheet.name);
   }
@@ -316,6 +351,7 @@ export class FakeWorksheetCollection extends FakeClientObject {
 export class FakeWorksheet extends FakeClientObject {
   private sheet: SheetData | null = null;
   readonly tables: FakeTableCollection;
+  readonly charts: FakeChartCollection;
 
   constructor(
     ctx: FakeRequestContext,
@@ -340,6 +376,7 @@ export class FakeWorksheet extends FakeClientObject {
       () => ctx.data.tables.filter((table) => table.sheet === this.requireSheet()),
       () => this.requireSheet(),
     );
+    this.charts = new FakeChartCollection(ctx, () => this.requireSheet());
   }
 
   requireSheet(): SheetData {
@@ -721,16 +758,27 @@ export class FakeRange extends FakeClientObject {
   }
 }
 
-export class FakeTableCollection extends FakeClientObject {
-  private loadedItems: FakeTable[] | null = null;
+/**
+ * A collection of named things (tables, charts): items loaded by name, found by name without
+ * case, ItemNotFound from getItem and a null object from getItemOrNullObject.
+ */
+abstract class FakeNamedCollection<
+  D extends { name: string },
+  P extends FakeClientObject,
+> extends FakeClientObject {
+  private loadedItems: P[] | null = null;
 
   constructor(
     ctx: FakeRequestContext,
-    private readonly scope: () => TableData[],
-    private readonly sheetScope: (() => SheetData) | null,
+    private readonly kind: string,
   ) {
     super(ctx);
   }
+
+  /** The things this collection holds, read inside sync. */
+  protected abstract scope(): D[];
+  /** A proxy over one thing: resolved in the next sync when `queue`, else at once. */
+  protected abstract proxy(resolve: () => D | null, queue: boolean): P;
 
   protected resolveIsNull(): boolean {
     return false;
@@ -738,37 +786,56 @@ export class FakeTableCollection extends FakeClientObject {
 
   protected snapshot(name: string): unknown {
     if (name.split("/")[0] !== "items") throw new FakeOfficeError("InvalidArgument", name);
-    const tables = this.scope();
-    const items = tables.map((table) => {
-      const proxy = new FakeTable(this.ctx, () => table, false);
-      proxy.prime("name", table.name);
+    const found = this.scope();
+    const items = found.map((item) => {
+      const proxy = this.proxy(() => item, false);
+      proxy.prime("name", item.name);
       return proxy;
     });
     this.ctx.stageCommit(() => {
       this.loadedItems = items;
     });
-    return tables.map((table) => table.name);
+    return found.map((item) => item.name);
   }
 
-  get items(): FakeTable[] {
+  get items(): P[] {
     if (!this.loadedItems) this.loaded("items");
     return this.loadedItems ?? [];
   }
 
-  getItem(name: string): FakeTable {
-    return new FakeTable(this.ctx, () => {
+  protected find(name: string): D | undefined {
+    return this.scope().find((item) => item.name.toLowerCase() === name.toLowerCase());
+  }
+
+  getItem(name: string): P {
+    return this.proxy(() => {
       const found = this.find(name);
-      if (!found) throw new FakeOfficeError("ItemNotFound", `There is no table named ${name}.`);
+      if (!found)
+        throw new FakeOfficeError("ItemNotFound", `There is no ${this.kind} named ${name}.`);
       return found;
-    });
+    }, true);
   }
 
-  getItemOrNullObject(name: string): FakeTable {
-    return new FakeTable(this.ctx, () => this.find(name) ?? null);
+  getItemOrNullObject(name: string): P {
+    return this.proxy(() => this.find(name) ?? null, true);
+  }
+}
+
+export class FakeTableCollection extends FakeNamedCollection<TableData, FakeTable> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly tablesInScope: () => TableData[],
+    private readonly sheetScope: (() => SheetData) | null,
+  ) {
+    super(ctx, "table");
   }
 
-  private find(name: string): TableData | undefined {
-    return this.scope().find((table) => table.name.toLowerCase() === name.toLowerCase());
+  protected scope(): TableData[] {
+    return this.tablesInScope();
+  }
+
+  protected proxy(resolve: () => TableData | null, queue: boolean): FakeTable {
+    return new FakeTable(this.ctx, resolve, queue);
   }
 
   add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
@@ -834,18 +901,9 @@ export class FakeTable extends FakeClientObject {
     queue = true,
   ) {
     super(ctx);
-    if (queue) {
-      this.ctx.enqueue({
-        requestBytes: 0,
-        run: () => {
-          this.table = this.resolver();
-          return 0;
-        },
-      });
-      this.queueResolve();
-    } else {
-      this.table = this.resolver();
-    }
+    this.bind(this.resolver, queue, (target) => {
+      this.table = target;
+    });
     this.rows = {
       add: (_index, values) => {
         this.ctx.enqueue({
@@ -889,6 +947,7 @@ export class FakeTable extends FakeClientObject {
   protected snapshot(name: string): unknown {
     const table = this.requireTable();
     if (name === "name") return table.name;
+    if (name === "showTotals") return table.showTotals === true;
     throw new FakeOfficeError("InvalidArgument", `The fake has no table.${name}.`);
   }
 
@@ -950,7 +1009,64 @@ export class FakeTable extends FakeClientObject {
   }
 
   getDataBodyRange(): FakeRange {
-    return this.part((c) => ({ ...c, row: c.row + 1, rows: Math.max(1, c.rows - 1) }));
+    const totals = () => (this.requireTable().showTotals ? 1 : 0);
+    return this.part((c) => ({ ...c, row: c.row + 1, rows: Math.max(1, c.rows - 1 - totals()) }));
+  }
+
+  get showTotals(): boolean {
+    return this.loaded("showTotals");
+  }
+
+  /** Turning the total row on takes the (empty) row below the table, as Excel does. */
+  set showTotals(on: boolean) {
+    this.ctx.enqueue({
+      requestBytes: 8,
+      writesCells: true,
+      run: () => {
+        const table = this.requireTable();
+        if (Boolean(table.showTotals) === on) return 0;
+        const { sheet, coords } = table;
+        if (on) {
+          const below = { ...coords, row: coords.row + coords.rows, rows: 1 };
+          checkCoords(below);
+          const taken = this.ctx.data
+            .readCoords(sheet, below, (cell) => cell?.formula ?? cell?.value ?? "")
+            .flat()
+            .some((cell) => cell !== "");
+          const clash = this.ctx.data.tables.some(
+            (other) => other !== table && other.sheet === sheet && overlaps(other.coords, below),
+          );
+          if (taken || clash) {
+            throw new FakeOfficeError(
+              "InvalidOperation",
+              "The fake needs an empty row below a table to show its total row.",
+            );
+          }
+          coords.rows += 1;
+        } else {
+          const last = coords.row + coords.rows - 1;
+          for (let c = coords.column; c < coords.column + coords.columns; c += 1)
+            sheet.setCell(last, c, null);
+          coords.rows -= 1;
+        }
+        table.showTotals = on;
+        return 0;
+      },
+    });
+  }
+
+  getTotalRowRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const table = this.requireTable();
+      if (!table.showTotals) {
+        throw new FakeOfficeError("InvalidOperation", `The table ${table.name} has no total row.`);
+      }
+      const { coords } = table;
+      return {
+        sheet: table.sheet,
+        coords: { ...coords, row: coords.row + coords.rows - 1, rows: 1 },
+      };
+    });
   }
 }
 
@@ -1047,6 +1163,251 @@ export class FakeSetting extends FakeClientObject {
         this.ctx.data.settings.delete(this.key);
         return 0;
       },
+    });
+  }
+}
+
+/** A cell address or a range proxy, as chart.setPosition takes them. */
+function cellOf(at: string | FakeRange): string {
+  if (typeof at !== "string") {
+    const { coords } = at.requireTarget();
+    return blockAddress(coords.row + 1, coords.column + 1, 1, 1);
+  }
+  const parsed = parseAddress(at);
+  return blockAddress(parsed.firstRow, parsed.firstColumn, 1, 1);
+}
+
+function checkChartType(type: string): void {
+  if (!FAKE_CHART_TYPES.includes(type)) {
+    throw new FakeOfficeError("InvalidArgument", `The fake draws no chart type ${type}.`);
+  }
+}
+
+/** The block a chart's data comes from: series by columns only (what the add-in uses). */
+function chartSource(range: FakeRange, seriesBy: string): { sheet: SheetData; coords: Coords } {
+  if (seriesBy !== "Columns") {
+    throw new FakeOfficeError("NotImplemented", "The fake draws series by columns only.");
+  }
+  const target = range.requireTarget();
+  if (target.coords.columns < 2 || target.coords.rows < 2) {
+    throw new FakeOfficeError("InvalidArgument", "A chart needs a header row and categories.");
+  }
+  return target;
+}
+
+export class FakeChartCollection extends FakeNamedCollection<ChartData, FakeChart> {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheetOf: () => SheetData,
+  ) {
+    super(ctx, "chart");
+  }
+
+  protected scope(): ChartData[] {
+    const sheet = this.sheetOf();
+    return this.ctx.data.charts.filter((chart) => chart.sheet === sheet);
+  }
+
+  protected proxy(resolve: () => ChartData | null, queue: boolean): FakeChart {
+    return new FakeChart(this.ctx, resolve, queue);
+  }
+
+  add(type: string, source: FakeRange, seriesBy = "Auto"): FakeChart {
+    let created: ChartData | null = null;
+    this.ctx.enqueue({
+      requestBytes: 64,
+      run: () => {
+        checkChartType(type);
+        const sheet = this.sheetOf();
+        const data = chartSource(source, seriesBy);
+        if (data.sheet !== sheet) {
+          throw new FakeOfficeError("InvalidArgument", "The fake charts data on its own sheet.");
+        }
+        let n = this.ctx.data.charts.length + 1;
+        while (this.ctx.data.charts.some((chart) => chart.name === `Chart ${n}`)) n += 1;
+        created = {
+          name: `Chart ${n}`,
+          sheet,
+          chartType: type,
+          source: { ...data.coords },
+          title: "",
+          position: null,
+          seriesFormat: new Map(),
+        };
+        this.ctx.data.charts.push(created);
+        return 0;
+      },
+    });
+    return new FakeChart(this.ctx, () => created);
+  }
+}
+
+export class FakeChart extends FakeClientObject {
+  private chart: ChartData | null = null;
+  readonly title: { text: string };
+  readonly series: { getItemAt(index: number): FakeChartSeries };
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolver: () => ChartData | null,
+    queue = true,
+  ) {
+    super(ctx);
+    this.bind(this.resolver, queue, (target) => {
+      this.chart = target;
+    });
+    const update = (change: (chart: ChartData) => void) =>
+      this.ctx.enqueue({
+        requestBytes: 32,
+        run: () => {
+          change(this.requireChart());
+          return 0;
+        },
+      });
+    this.title = {
+      get text(): string {
+        throw new FakeOfficeError("NotImplemented", "The fake does not load chart titles.");
+      },
+      set text(next: string) {
+        update((chart) => {
+          chart.title = next;
+        });
+      },
+    };
+    this.series = {
+      getItemAt: (index: number) => new FakeChartSeries(this.ctx, () => this.requireChart(), index),
+    };
+  }
+
+  requireChart(): ChartData {
+    this.chart ??= this.resolver();
+    if (!this.chart) throw new FakeOfficeError("ItemNotFound", "The chart does not exist.");
+    return this.chart;
+  }
+
+  protected resolveIsNull(): boolean {
+    return this.chart === null;
+  }
+
+  protected snapshot(name: string): unknown {
+    const chart = this.requireChart();
+    if (name === "name") return chart.name;
+    if (name === "chartType") return chart.chartType;
+    throw new FakeOfficeError("InvalidArgument", `The fake has no chart.${name}.`);
+  }
+
+  get name(): string {
+    return this.loaded("name");
+  }
+
+  set name(next: string) {
+    this.ctx.enqueue({
+      requestBytes: next.length,
+      run: () => {
+        const chart = this.requireChart();
+        const clash = this.ctx.data.charts.some(
+          (other) =>
+            other !== chart &&
+            other.sheet === chart.sheet &&
+            other.name.toLowerCase() === next.toLowerCase(),
+        );
+        if (next === "" || clash) {
+          throw new FakeOfficeError("InvalidArgument", `"${next}" is not a free chart name.`);
+        }
+        chart.name = next;
+        return 0;
+      },
+    });
+  }
+
+  set chartType(type: string) {
+    this.ctx.enqueue({
+      requestBytes: type.length,
+      run: () => {
+        checkChartType(type);
+        this.requireChart().chartType = type;
+        return 0;
+      },
+    });
+  }
+
+  /** Points the chart at new data; the series' own formats are reset, as Excel does. */
+  setData(source: FakeRange, seriesBy = "Auto"): void {
+    this.ctx.enqueue({
+      requestBytes: 32,
+      run: () => {
+        const chart = this.requireChart();
+        const data = chartSource(source, seriesBy);
+        if (data.sheet !== chart.sheet) {
+          throw new FakeOfficeError("InvalidArgument", "The fake charts data on its own sheet.");
+        }
+        chart.source = { ...data.coords };
+        chart.seriesFormat.clear();
+        return 0;
+      },
+    });
+  }
+
+  setPosition(start: string | FakeRange, end?: string | FakeRange): void {
+    this.ctx.enqueue({
+      requestBytes: 32,
+      run: () => {
+        const chart = this.requireChart();
+        const from = cellOf(start);
+        chart.position = { from, to: end === undefined ? from : cellOf(end) };
+        return 0;
+      },
+    });
+  }
+
+  delete(): void {
+    this.ctx.enqueue({
+      requestBytes: 0,
+      run: () => {
+        const charts = this.ctx.data.charts;
+        charts.splice(charts.indexOf(this.requireChart()), 1);
+        return 0;
+      },
+    });
+  }
+}
+
+export class FakeChartSeries {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly chartOf: () => ChartData,
+    private readonly index: number,
+  ) {}
+
+  private format(
+    change: (format: { chartType?: string; axisGroup?: "Primary" | "Secondary" }) => void,
+  ): void {
+    this.ctx.enqueue({
+      requestBytes: 16,
+      run: () => {
+        const chart = this.chartOf();
+        const count = Math.max(0, chart.source.columns - 1);
+        if (!Number.isInteger(this.index) || this.index < 0 || this.index >= count) {
+          throw new FakeOfficeError("ItemNotFound", `The chart has no series ${this.index}.`);
+        }
+        const format = chart.seriesFormat.get(this.index) ?? {};
+        change(format);
+        chart.seriesFormat.set(this.index, format);
+        return 0;
+      },
+    });
+  }
+
+  set chartType(type: string) {
+    checkChartType(type);
+    this.format((format) => {
+      format.chartType = type;
+    });
+  }
+
+  set axisGroup(group: "Primary" | "Secondary") {
+    this.format((format) => {
+      format.axisGroup = group;
     });
   }
 }

@@ -91,8 +91,34 @@ export class SheetData {
 export interface TableData {
   name: string;
   sheet: SheetData;
-  /** Includes the header row. */
+  /** Includes the header row (and the total row when shown). */
   coords: Coords;
+  /** Whether the table's last row is its total row. */
+  showTotals?: boolean;
+}
+
+/** Chart types the fake draws; Excel has many more. */
+export const FAKE_CHART_TYPES = ["ColumnClustered", "ColumnStacked", "Line", "BarClustered", "Pie"];
+
+/** A chart's series as the fake draws it from the source block (series by columns). */
+export interface FakeSeries {
+  name: string;
+  values: FakeCellValue[];
+  chartType: string;
+  axisGroup: "Primary" | "Secondary";
+}
+
+export interface ChartData {
+  name: string;
+  sheet: SheetData;
+  chartType: string;
+  /** The block its data comes from: a header row of series names, categories in column 1. */
+  source: Coords;
+  title: string;
+  /** The cells it covers, e.g. { from: "A6", to: "G23" }; null until placed. */
+  position: { from: string; to: string } | null;
+  /** Per series index: the chart type and axis group set on it. */
+  seriesFormat: Map<number, { chartType?: string; axisGroup?: "Primary" | "Secondary" }>;
 }
 
 export interface FakeStats {
@@ -141,6 +167,7 @@ function freshStats(): FakeStats {
 export class WorkbookData {
   readonly sheets: SheetData[] = [];
   readonly tables: TableData[] = [];
+  readonly charts: ChartData[] = [];
   readonly settings = new Map<string, unknown>();
   activeSheet: SheetData | null = null;
   selection: { sheet: SheetData; coords: Coords } | null = null;
@@ -210,6 +237,9 @@ export class WorkbookData {
     for (let i = this.tables.length - 1; i >= 0; i -= 1) {
       if (this.tables[i]?.sheet === sheet) this.tables.splice(i, 1);
     }
+    for (let i = this.charts.length - 1; i >= 0; i -= 1) {
+      if (this.charts[i]?.sheet === sheet) this.charts.splice(i, 1);
+    }
     if (this.activeSheet === sheet) this.activate(this.sheets[0] as SheetData);
   }
 
@@ -254,6 +284,21 @@ export class WorkbookData {
     const used = sheet.usedCoords(true);
     if (!used) return [];
     return this.readCoords(sheet, used, (cell) => this.cellValue(cell));
+  }
+
+  /** A chart's categories and series, read from its source block as Excel would draw them. */
+  chartSeries(chart: ChartData): { categories: FakeCellValue[]; series: FakeSeries[] } {
+    const grid = this.readCoords(chart.sheet, chart.source, (cell) => this.cellValue(cell));
+    const [header = [], ...body] = grid;
+    return {
+      categories: body.map((row) => row[0] ?? ""),
+      series: header.slice(1).map((name, index) => ({
+        name: String(name),
+        values: body.map((row) => row[index + 1] ?? ""),
+        chartType: chart.seriesFormat.get(index)?.chartType ?? chart.chartType,
+        axisGroup: chart.seriesFormat.get(index)?.axisGroup ?? "Primary",
+      })),
+    };
   }
 
   requireSheet(name: string): SheetData {
