@@ -12,6 +12,7 @@ import {
   type FakeCellValue,
 } from "./excelFake";
 import type { FakeCell } from "./excelFake/workbookData";
+import { renderSheetHtml } from "./excelFake/renderHtml";
 
 interface HostWindow {
   __E2E_SHEETS?: { name: string; values: FakeCellValue[][] }[];
@@ -143,6 +144,18 @@ host.__fakeHost = {
     };
   },
   values: (sheet: string, address: string) => workbook.values(sheet, address),
+  /** Each chart with what it draws: categories and series from its data. */
+  charts: () =>
+    workbook.charts.map((chart) => ({
+      name: chart.name,
+      sheet: chart.sheet.name,
+      title: chart.title,
+      chartType: chart.chartType,
+      position: chart.position,
+      ...workbook.chartSeries(chart),
+    })),
+  /** A sheet drawn as an HTML page (cells, tables, charts as SVG) for a screenshot. */
+  renderSheet: (name: string) => renderSheetHtml(workbook, name),
   settings: () => Object.fromEntries(workbook.settings),
   stats: () => ({ ...workbook.stats }),
 };

@@ -38,10 +38,16 @@ import {
 } from "../runtime/results/write-results";
 import type { RuntimeServices } from "../runtime/services";
 import { officeTheme } from "./theme";
+import { PlanTab } from "./plan/plan-tab";
 
 const useStyles = makeStyles({
   root: { minHeight: "100%", display: "flex", flexDirection: "column" },
-  tabs: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+  // Five tabs wrap onto a second line in a narrow pane rather than widen it.
+  tabs: {
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
   body: {
     display: "flex",
     flexDirection: "column",
@@ -56,7 +62,7 @@ const useStyles = makeStyles({
   },
 });
 
-type PaneTab = "bom" | "upload" | "cofactr" | "connection";
+type PaneTab = "bom" | "upload" | "plan" | "cofactr" | "connection";
 
 function errorCount(issues: BomIssue[]): number {
   return issues.filter((issue) => issue.severity === "error").length;
@@ -179,6 +185,7 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
       >
         <Tab value="bom">{errors > 0 ? `BOM (${errors} to fix)` : "BOM"}</Tab>
         <Tab value="upload">Upload</Tab>
+        <Tab value="plan">Plan</Tab>
         <Tab value="cofactr">From Cofactr</Tab>
         <Tab value="connection">Connection</Tab>
       </TabList>
@@ -283,6 +290,8 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
             </Section>
           </>
         )}
+
+        {tab === "plan" && <PlanTab deps={services} sheet={sheet} read={read} />}
 
         {tab === "cofactr" && <CofactrBomsTab deps={services.bomLibrary} />}
 
