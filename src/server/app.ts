@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import fastifyStatic from "@fastify/static";
 import { AdminCheck } from "./admin";
 import { AuthThrottle } from "./auth-throttle";
-import type { ServerConfig } from "./config";
+import type { RedisSettings, ServerConfig } from "./config";
 import { capConnectionsPerAddress, fastifyTimeouts, httpServerOptions } from "./connection-limits";
 import {
   API_HEADERS,
@@ -16,13 +16,16 @@ import { registerGatewayCheck } from "./gateway";
 import { registerJsonBodyParser } from "./json-body";
 import { loggerOptions } from "./logging";
 import { PartLookupService, type Clock } from "./lookup/lookup-service";
+import { ServerMetrics } from "./metrics";
+import { RedisLink } from "./redis/link";
+import { RedisLookupLevel } from "./redis/shared-lookup-level";
 import { registerResponseRedaction } from "./response-redaction";
 import { RouteTable } from "./route-table";
 import { registerBomLibraryRoutes } from "./routes/bom-library";
 import { registerBomLineRoutes } from "./routes/bom-lines";
 import { registerBomRoutes } from "./routes/boms";
 import { registerHealthRoute } from "./routes/health";
-import { registerLookupRoutes } from "./routes/lookup";
+import { LOOKUP_ROUTE, registerLookupRoutes } from "./routes/lookup";
 import { registerPartSearchRoute } from "./routes/part-search";
 import { UpstreamAccess } from "./upstream/access";
 
@@ -86,11 +89,20 @@ export function assembleApp({ config, https, logger, clock }: AppOptions): Built
   });
   registerResponseRedaction(app, config);
 
+  const metrics = new ServerMetrics();
+  const redis = config.redis ? connectRedis(app, config.redis, metrics) : null;
   const throttle = new AuthThrottle(app, limits.authFailuresPerMinute);
   registerGatewayCheck(app, config.gatewayTokens, throttle);
   registerHealthRoute(app, config);
-  const access = new UpstreamAccess(config);
-  const lookups = new PartLookupService(config.lookupCache, clock);
+  metrics.register(app, LOOKUP_ROUTE);
+  const access = new UpstreamAccess(config, {
+    graph: { observer: metrics.upstream("graph") },
+    platform: { observer: metrics.upstream("platform") },
+  });
+  const lookups = new PartLookupService(config.lookupCache, clock, {
+    shared: redis ? new RedisLookupLevel(redis) : undefined,
+    observer: metrics.cache,
+  });
   const admin = new AdminCheck(config.adminTokens, throttle);
   registerLookupRoutes(app, access, lookups, admin, config.apiDeadlineMs);
   registerBomRoutes(app, access, config.apiDeadlineMs);
@@ -102,4 +114,20 @@ export function assembleApp({ config, https, logger, clock }: AppOptions): Built
     app.register(fastifyStatic, { root: config.addinDistDir, index: ["taskpane.html"] });
   }
   return { app, routes };
+}
+
+/** The instance's Redis link (REDIS_URL), closed with the app. */
+function connectRedis(
+  app: FastifyInstance,
+  settings: RedisSettings,
+  metrics: ServerMetrics,
+): RedisLink {
+  const redis = new RedisLink(settings, {
+    info: (message) => app.log.info(message),
+    warn: (message) => app.log.warn(message),
+  });
+  metrics.setRedisUp(false);
+  redis.watch((up) => metrics.setRedisUp(up));
+  app.addHook("onClose", async () => redis.close());
+  return redis;
 }

@@ -67,6 +67,21 @@ const environmentSchema = z.object({
   LOOKUP_NOT_FOUND_TTL_S: positiveInt(300),
   /** Memory the lookup cache may use, in megabytes (estimated from the stored text). */
   LOOKUP_CACHE_MB: positiveInt(128),
+  /** Several instances share the lookup cache, fetches in flight and the upstream ceiling here. */
+  REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+      .url()
+      .optional(),
+  ),
+  /** Upstream requests one instance may have in flight, per API, while Redis is unreachable. */
+  REDIS_FALLBACK_CONCURRENCY: positiveInt(1),
+  /** Prefix of every Redis key, so that several deployments can share one Redis. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, "letters, digits, _ : . - only")
+    .default("cofactr:"),
 });
 
 export interface GraphCredentials {
@@ -90,6 +105,15 @@ export interface LookupCacheTuning {
   staticTtlMs: number;
   notFoundTtlMs: number;
   maxBytes: number;
+}
+
+/** Where instances share their state; null without REDIS_URL (everything stays in-process). */
+export interface RedisSettings {
+  /** May hold a password: never logged. */
+  url: string;
+  keyPrefix: string;
+  /** This instance's share of UPSTREAM_CONCURRENCY while Redis is unreachable. */
+  fallbackConcurrency: number;
 }
 
 /** Limits on what one client can hold open or make the server wait for. */
@@ -123,6 +147,7 @@ export interface ServerConfig {
   connections: ConnectionLimits;
   upstream: UpstreamTuning;
   lookupCache: LookupCacheTuning;
+  redis: RedisSettings | null;
 }
 
 /** The server's own Cofactr keys: all three or none. */
@@ -188,6 +213,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       notFoundTtlMs: e.LOOKUP_NOT_FOUND_TTL_S * 1000,
       maxBytes: e.LOOKUP_CACHE_MB * 1024 * 1024,
     },
+    redis: e.REDIS_URL
+      ? {
+          url: e.REDIS_URL,
+          keyPrefix: e.REDIS_KEY_PREFIX,
+          fallbackConcurrency: Math.min(e.REDIS_FALLBACK_CONCURRENCY, e.UPSTREAM_CONCURRENCY),
+        }
+      : null,
   };
 }
 

@@ -8,6 +8,8 @@ import { isApiPath } from "./route-table";
 import { headerValue, TokenSet } from "./tokens";
 
 const OPEN_PATHS = new Set(["/api/health"]);
+/** Outside /api but guarded like it: what the metrics tell is the operator's business. */
+const GUARDED_PATHS = new Set(["/metrics"]);
 
 export function registerGatewayCheck(
   app: FastifyInstance,
@@ -44,5 +46,6 @@ function needsToken(request: FastifyRequest): boolean {
   const route = request.routeOptions.url;
   if (route !== undefined && OPEN_PATHS.has(route)) return false;
   const rawPath = request.url.split("?")[0] ?? "";
+  if (route !== undefined && GUARDED_PATHS.has(route)) return true;
   return (route !== undefined && isApiPath(route)) || isApiPath(rawPath);
 }

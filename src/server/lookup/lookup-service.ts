@@ -19,6 +19,9 @@ import {
   type StaticFacts,
 } from "./part-cache";
 import { normalizeQuery, type NormalizedQuery } from "./query-key";
+import { fetchAcrossInstances } from "./shared-fetch";
+import type { SharedLevel } from "./shared-level";
+import { sharedKey, TieredPartCache } from "./tiered-cache";
 import { toPart } from "./to-part";
 
 export type { Clock } from "./part-cache";
@@ -37,6 +40,20 @@ export interface LookupContext {
   deadline?: { at: number; ms: number };
 }
 
+/** Told how each cache level did (metrics). */
+export interface LookupCacheObserver {
+  counted(level: "memory" | "redis", hits: number, misses: number): void;
+}
+
+export interface LookupServiceOptions {
+  /** A level every instance shares (Redis): cache, and one fetch per part between them. */
+  shared?: SharedLevel;
+  observer?: LookupCacheObserver;
+}
+
+/** How long a lookup without a deadline waits for another instance's fetch. */
+const DEFAULT_SHARED_WAIT_MS = 20_000;
+
 /** What one query needs from Cofactr. */
 type Need =
   | { kind: "search"; query: NormalizedQuery }
@@ -45,10 +62,14 @@ type Need =
 
 export class PartLookupService {
   private readonly cache: PartCache;
+  private readonly tiered: TieredPartCache | null;
+  private readonly observer: LookupCacheObserver | undefined;
   private readonly inFlight = new Map<string, Promise<LookupResult>>();
 
-  constructor(tuning: LookupCacheTuning, clock: Clock = Date) {
-    this.cache = new PartCache(tuning, clock);
+  constructor(tuning: LookupCacheTuning, clock: Clock = Date, options: LookupServiceOptions = {}) {
+    this.tiered = options.shared ? new TieredPartCache(tuning, clock, options.shared) : null;
+    this.cache = this.tiered ?? new PartCache(tuning, clock);
+    this.observer = options.observer;
   }
 
   /** One result per query, in order. Never rejects: failures become `error` results. */
@@ -57,6 +78,7 @@ export class PartLookupService {
     const answers = new Map<string, Promise<LookupResult>>();
     const needs: Need[] = [];
     const seen = new Set<string>();
+    let memoryHits = 0;
     for (const query of prepared) {
       if ("problem" in query || seen.has(query.key)) continue;
       seen.add(query.key);
@@ -64,11 +86,18 @@ export class PartLookupService {
       const pending = context.refresh ? undefined : this.inFlight.get(flightKey);
       const known = pending ? null : this.fromCache(query, context);
       if (pending) answers.set(query.key, pending);
-      else if (known && "result" in known) answers.set(query.key, Promise.resolve(known.result));
-      else if (known) needs.push(known.need);
+      else if (known && "result" in known) {
+        memoryHits += 1;
+        answers.set(query.key, Promise.resolve(known.result));
+      } else if (known) needs.push(known.need);
     }
+    this.observer?.counted("memory", memoryHits, needs.length);
     if (needs.length > 0) {
-      const fetched = this.fetch(needs, context);
+      const shared = this.tiered;
+      const fetched =
+        shared?.shared.available && !context.refresh
+          ? this.fetchShared(shared, needs, context)
+          : this.fetch(needs, context);
       needs.forEach((need, index) => {
         const flightKey = `${context.scope}\u0000${need.query.key}`;
         const answer = fetched.then((all) => {
@@ -94,10 +123,15 @@ export class PartLookupService {
     }
   }
 
-  /** Forgets everything remembered for one credential scope; returns how many query answers
-   * there were. */
+  /** Forgets everything this instance remembered for one credential scope; returns how many
+   * query answers there were. */
   clear(scope: string): number {
     return this.cache.clear(scope);
+  }
+
+  /** Like `clear`, and also in the level every instance shares. */
+  async clearEverywhere(scope: string): Promise<number> {
+    return this.tiered ? this.tiered.forget(scope) : this.clear(scope);
   }
 
   get size(): number {
@@ -126,6 +160,46 @@ export class PartLookupService {
     const market = context.refresh ? undefined : this.cache.marketFacts(scope, known.cpid);
     if (facts && market) return { result: found(facts, market) };
     return { need: { kind: "part", query, cpid: known.cpid, facts } };
+  }
+
+  /** Like `fetch`, but each part is fetched once between all instances sharing the level. */
+  private fetchShared(
+    cache: TieredPartCache,
+    needs: Need[],
+    context: LookupContext,
+  ): Promise<LookupResult[]> {
+    const { scope } = context;
+    return fetchAcrossInstances(
+      cache.shared,
+      needs.map((need) => sharedKey(scope, "", `flight:${need.query.key}`)),
+      {
+        fromShared: async (indexes) => {
+          const wanted = indexes.flatMap((index) => needs[index] ?? []);
+          await cache.load(
+            scope,
+            wanted.map((need) => ({
+              queryKey: need.query.key,
+              ...(need.kind === "part" ? { cpid: need.cpid } : {}),
+            })),
+          );
+          const answers = new Map<number, LookupResult>();
+          for (const index of indexes) {
+            const need = needs[index];
+            const known = need ? this.fromCache(need.query, context) : null;
+            if (known && "result" in known) answers.set(index, known.result);
+          }
+          return answers;
+        },
+        fetch: (indexes) =>
+          this.fetch(
+            indexes.flatMap((index) => needs[index] ?? []),
+            context,
+          ),
+        flush: () => cache.flush(),
+        counted: (hits, misses) => this.observer?.counted("redis", hits, misses),
+      },
+      context.deadline?.at ?? Date.now() + DEFAULT_SHARED_WAIT_MS,
+    );
   }
 
   /** Asks Cofactr for what the needs lack and remembers it; never rejects. */

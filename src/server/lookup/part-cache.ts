@@ -37,7 +37,7 @@ export class PartCache {
   private readonly entries: LRUCache<string, string>;
 
   constructor(
-    private readonly tuning: LookupCacheTuning,
+    protected readonly tuning: LookupCacheTuning,
     readonly clock: Clock = Date,
   ) {
     this.entries = new LRUCache<string, string>({
@@ -62,15 +62,23 @@ export class PartCache {
     return this.read<MarketFacts>(key(scope, "m", cpid));
   }
 
-  rememberQuery(scope: string, queryKey: string, answer: QueryAnswer): void {
-    const ttl = answer.kind === "part" ? this.tuning.staticTtlMs : this.tuning.notFoundTtlMs;
+  /** `ttlMs`: what is left of a lifetime begun elsewhere (the shared level); default a whole one. */
+  rememberQuery(scope: string, queryKey: string, answer: QueryAnswer, ttlMs?: number): void {
+    const ttl = ttlMs ?? this.queryTtlMs(answer);
     this.entries.set(key(scope, "q", queryKey), compactJson(answer), { ttl });
   }
 
-  rememberStatic(scope: string, facts: StaticFacts): void {
-    this.entries.set(key(scope, "s", facts.cpid), compactJson(facts), {
-      ttl: this.tuning.staticTtlMs,
-    });
+  rememberStatic(scope: string, facts: StaticFacts, ttlMs = this.tuning.staticTtlMs): void {
+    this.entries.set(key(scope, "s", facts.cpid), compactJson(facts), { ttl: ttlMs });
+  }
+
+  queryTtlMs(answer: QueryAnswer): number {
+    return answer.kind === "part" ? this.tuning.staticTtlMs : this.tuning.notFoundTtlMs;
+  }
+
+  /** What is left of the price lifetime of offers fetched at `fetchedAt`. */
+  marketTtlMs(fetchedAt: number): number {
+    return this.tuning.ttlMs - Math.max(0, this.clock.now() - fetchedAt);
   }
 
   /** Kept only when no newer offers are stored already (a slow older lookup loses). */
@@ -80,8 +88,7 @@ export class PartCache {
     if (known !== undefined && (JSON.parse(known) as MarketFacts).fetchedAt > facts.fetchedAt) {
       return;
     }
-    const age = Math.max(0, this.clock.now() - facts.fetchedAt);
-    const ttl = this.tuning.ttlMs - age;
+    const ttl = this.marketTtlMs(facts.fetchedAt);
     if (ttl > 0) this.entries.set(marketKey, compactJson(facts), { ttl });
   }
 

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { CacheClearResponse, LookupResponse } from "../../core/api";
 import type { AdminCheck } from "../admin";
+import { ApiError } from "../errors";
 import type { PartLookupService } from "../lookup/lookup-service";
 import type { UpstreamAccess } from "../upstream/access";
 import { lookupBodySchema, parseOrThrow } from "../validation";
 import { requestDeadline } from "./deadline";
+
+export const LOOKUP_ROUTE = "/api/parts/lookup";
 
 /** 2,000 queries of two 255-character strings fit with room to spare. */
 const LOOKUP_BODY_LIMIT = 2 * 1024 * 1024;
@@ -17,7 +20,7 @@ export function registerLookupRoutes(
   deadlineMs: number,
 ): void {
   app.post(
-    "/api/parts/lookup",
+    LOOKUP_ROUTE,
     { bodyLimit: LOOKUP_BODY_LIMIT },
     async (request, reply): Promise<LookupResponse> => {
       const body = parseOrThrow(lookupBodySchema, request.body);
@@ -48,6 +51,14 @@ export function registerLookupRoutes(
   app.post("/api/cache/clear", async (request): Promise<CacheClearResponse> => {
     await admin.require(request);
     const graph = access.graphFor(request.headers);
-    return { cleared: lookups.clear(graph.scope) };
+    try {
+      return { cleared: await lookups.clearEverywhere(graph.scope) };
+    } catch {
+      throw new ApiError(
+        503,
+        "shared_cache_unavailable",
+        "Redis is unreachable: only this instance's cache was cleared. Try again when it is back.",
+      );
+    }
   });
 }

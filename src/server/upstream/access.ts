@@ -11,7 +11,7 @@ import type { GraphCredentials, ServerConfig } from "../config";
 import { ApiError } from "../errors";
 import { GraphClient } from "./graph-client";
 import { PlatformClient } from "./platform-client";
-import { UpstreamPolicy, type RequestDeadline } from "./resilience";
+import { UpstreamPolicy, type PolicyHooks, type RequestDeadline } from "./resilience";
 
 export interface GraphAccess {
   client: GraphClient;
@@ -30,9 +30,13 @@ export class UpstreamAccess {
   readonly platformPolicy: UpstreamPolicy;
   private readonly serverKeys: { graph: GraphCredentials | null; platform: string | null };
 
-  constructor(private readonly config: ServerConfig) {
-    this.graphPolicy = new UpstreamPolicy(config.upstream);
-    this.platformPolicy = new UpstreamPolicy(config.upstream);
+  /** `hooks`: per API, a shared concurrency ceiling and the metrics to tell. */
+  constructor(
+    private readonly config: ServerConfig,
+    hooks: { graph?: PolicyHooks; platform?: PolicyHooks } = {},
+  ) {
+    this.graphPolicy = new UpstreamPolicy(config.upstream, hooks.graph);
+    this.platformPolicy = new UpstreamPolicy(config.upstream, hooks.platform);
     this.serverKeys = { graph: config.graphCredentials, platform: config.platformApiKey };
   }
 

@@ -165,7 +165,13 @@ export class GraphClient {
         );
       }
       const secrets = secretsIn(this.authHeaders());
-      return body.map((member) => memberOutcome<P>(member, secrets));
+      const outcomes = body.map((member) => memberOutcome<P>(member, secrets));
+      const metered = outcomes.reduce(
+        (sum, outcome) => sum + (outcome.ok ? outcome.products.length : 0),
+        0,
+      );
+      this.options.policy.observer?.meteredParts(metered);
+      return outcomes;
     } catch (error) {
       const failure =
         error instanceof UpstreamError

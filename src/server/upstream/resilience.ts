@@ -42,17 +42,52 @@ export interface RunOptions {
   idempotent?: boolean;
 }
 
+/**
+ * What holds the concurrency ceiling: this process's own bulkhead by default, or one shared by
+ * several instances (Redis). `execute` waits for a slot, or throws TaskCancelledError once
+ * `signal` aborts.
+ */
+export interface ConcurrencyGate {
+  execute<T>(task: () => Promise<T>, signal: AbortSignal): Promise<T>;
+  /** Cofactr said "not before `ms`" (Retry-After): a shared gate holds every instance back. */
+  pause?(ms: number): void;
+}
+
+/** Told about every attempt sent upstream (metrics). */
+export interface UpstreamObserver {
+  attemptStarted(): void;
+  /** `status`: the HTTP status of a failed attempt, when it had one. */
+  attemptEnded(status?: number): void;
+  meteredParts(count: number): void;
+}
+
+export interface PolicyHooks {
+  gate?: ConcurrencyGate;
+  observer?: UpstreamObserver;
+}
+
+/** This process's own ceiling: `limit` attempts in flight, the rest queued. */
+export function localGate(limit: number): ConcurrencyGate {
+  const cap = bulkhead(limit, Number.POSITIVE_INFINITY);
+  return { execute: (task, signal) => cap.execute(() => task(), signal) };
+}
+
 /** 429 retries are bounded by the deadline only; this caps them in case Retry-After is ~0. */
 const MAX_RATE_LIMITED_ATTEMPTS = 50;
 const MAX_BACKOFF_MS = 10_000;
 
 export class UpstreamPolicy {
-  private readonly concurrencyCap;
+  private readonly concurrencyCap: ConcurrencyGate;
+  readonly observer: UpstreamObserver | undefined;
   private readonly attemptTimeout;
   private readonly retryPolicy;
 
-  constructor(readonly tuning: UpstreamTuning) {
-    this.concurrencyCap = bulkhead(tuning.concurrency, Number.POSITIVE_INFINITY);
+  constructor(
+    readonly tuning: UpstreamTuning,
+    hooks: PolicyHooks = {},
+  ) {
+    this.concurrencyCap = hooks.gate ?? localGate(tuning.concurrency);
+    this.observer = hooks.observer;
     this.attemptTimeout = timeout(tuning.attemptTimeoutMs, TimeoutStrategy.Aggressive);
     this.retryPolicy = retry(
       handleWhen((error) => isRetryable(error)),
@@ -93,14 +128,19 @@ export class UpstreamPolicy {
       try {
         return await this.concurrencyCap.execute(
           () =>
-            this.attemptTimeout.execute(
-              (_, attemptSignal) => attempt({ ...context, signal: attemptSignal }),
-              signal,
+            this.observed(() =>
+              this.attemptTimeout.execute(
+                (_, attemptSignal) => attempt({ ...context, signal: attemptSignal }),
+                signal,
+              ),
             ),
           signal,
         );
       } catch (error) {
         const failure = asUpstreamError(error, what, this.tuning.attemptTimeoutMs);
+        if (failure.status === 429 && failure.options.retryAfterMs !== undefined) {
+          this.concurrencyCap.pause?.(failure.options.retryAfterMs);
+        }
         // It may have reached Cofactr and may still run: sending it again could run it twice.
         if (!idempotent && failure.retryable && !failure.options.notSent) {
           throw withRetryable(failure, false, failure.message);
@@ -133,6 +173,19 @@ export class UpstreamPolicy {
       }
       if (error instanceof TaskCancelledError) throw late();
       throw asUpstreamError(error, what, this.tuning.attemptTimeoutMs);
+    }
+  }
+
+  private async observed<T>(attempt: () => Promise<T>): Promise<T> {
+    this.observer?.attemptStarted();
+    let status: number | undefined;
+    try {
+      return await attempt();
+    } catch (error) {
+      status = error instanceof UpstreamError ? error.status : undefined;
+      throw error;
+    } finally {
+      this.observer?.attemptEnded(status);
     }
   }
 
