@@ -18,6 +18,8 @@ import { loggerOptions } from "./logging";
 import { PartLookupService, type Clock } from "./lookup/lookup-service";
 import { ServerMetrics } from "./metrics";
 import { RedisLink } from "./redis/link";
+import { sharedRateLimitStore } from "./redis/rate-limit-store";
+import { SharedCeiling } from "./redis/shared-ceiling";
 import { RedisLookupLevel } from "./redis/shared-lookup-level";
 import { registerResponseRedaction } from "./response-redaction";
 import { RouteTable } from "./route-table";
@@ -91,13 +93,20 @@ export function assembleApp({ config, https, logger, clock }: AppOptions): Built
 
   const metrics = new ServerMetrics();
   const redis = config.redis ? connectRedis(app, config.redis, metrics) : null;
-  const throttle = new AuthThrottle(app, limits.authFailuresPerMinute);
+  const throttle = new AuthThrottle(
+    app,
+    limits.authFailuresPerMinute,
+    redis ? sharedRateLimitStore(redis) : undefined,
+  );
   registerGatewayCheck(app, config.gatewayTokens, throttle);
   registerHealthRoute(app, config);
   metrics.register(app, LOOKUP_ROUTE);
   const access = new UpstreamAccess(config, {
-    graph: { observer: metrics.upstream("graph") },
-    platform: { observer: metrics.upstream("platform") },
+    graph: { observer: metrics.upstream("graph"), gate: sharedCeiling(redis, config, "graph") },
+    platform: {
+      observer: metrics.upstream("platform"),
+      gate: sharedCeiling(redis, config, "platform"),
+    },
   });
   const lookups = new PartLookupService(config.lookupCache, clock, {
     shared: redis ? new RedisLookupLevel(redis) : undefined,
@@ -114,6 +123,24 @@ export function assembleApp({ config, https, logger, clock }: AppOptions): Built
     app.register(fastifyStatic, { root: config.addinDistDir, index: ["taskpane.html"] });
   }
   return { app, routes };
+}
+
+/** Slots are leased a little longer than one attempt may take. */
+const LEASE_MARGIN_MS = 2_000;
+
+/** With Redis, one ceiling per Cofactr API for all instances; without, none (the default). */
+function sharedCeiling(
+  redis: RedisLink | null,
+  config: ServerConfig,
+  api: "graph" | "platform",
+): SharedCeiling | undefined {
+  if (!redis || !config.redis) return undefined;
+  return new SharedCeiling(redis, {
+    name: api,
+    limit: config.upstream.concurrency,
+    leaseMs: config.upstream.attemptTimeoutMs + LEASE_MARGIN_MS,
+    fallbackLimit: config.redis.fallbackConcurrency,
+  });
 }
 
 /** The instance's Redis link (REDIS_URL), closed with the app. */

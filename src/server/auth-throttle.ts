@@ -3,7 +3,7 @@
  * sent too many wrong tokens is turned away with 429 before its token is even looked at, until
  * its window ends, so that guessing is throttled and a lucky guess cannot slip through.
  */
-import rateLimit from "@fastify/rate-limit";
+import rateLimit, { type FastifyRateLimitStoreCtor } from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { LRUCache } from "lru-cache";
 import { ApiError } from "./errors";
@@ -20,12 +20,14 @@ export class AuthThrottle {
   });
   private limiter: ReturnType<FastifyInstance["createRateLimit"]> | null = null;
 
+  /** `store`: where failures are counted (default this process; Redis for several instances). */
   constructor(
     private readonly app: FastifyInstance,
     private readonly failuresPerMinute: number,
+    store?: FastifyRateLimitStoreCtor,
   ) {
     // Counts nothing by itself (global: false); the checks below ask it.
-    void app.register(rateLimit, { global: false });
+    void app.register(rateLimit, { global: false, ...(store ? { store } : {}) });
   }
 
   /** Throws 429 when this address is blocked for too many failures. */

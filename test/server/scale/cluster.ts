@@ -19,6 +19,8 @@ export interface ClusterOptions {
   /** Cofactr's concurrency ceiling (the emulator answers 429 above it) and each instance's. */
   ceiling: number;
   latencyMs: number;
+  /** Retry-After the emulator sends with its 429s (default 0.2 s). */
+  retryAfterSeconds?: number;
   env?: Record<string, string>;
   /** Collect the instances' log lines (info and above) in `logs`. */
   captureLogs?: boolean;
@@ -30,6 +32,8 @@ export interface Cluster {
   logs: string[];
   /** POST /api/parts/lookup on one instance; throws unless it answers 200. */
   lookup(instance: number, queries: readonly PartQuery[]): Promise<LookupResult[]>;
+  /** Waits (at most 10 s) until every instance reports Redis reachable. */
+  redisReady(): Promise<void>;
   /** GET /metrics of one instance (Prometheus text). */
   metrics(instance: number): Promise<string>;
   close(): Promise<void>;
@@ -40,7 +44,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     faults: {
       latencyMs: options.latencyMs,
       concurrencyLimit: options.ceiling,
-      retryAfterSeconds: 0.2,
+      retryAfterSeconds: options.retryAfterSeconds ?? 0.2,
     },
   });
   const instances: RunningAddinServer[] = [];
@@ -79,6 +83,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     if (!found) throw new Error(`no instance ${index}`);
     return found;
   };
+  const metrics = async (index: number): Promise<string> => {
+    const response = await fetch(`${instance(index).url}/metrics`, {
+      headers: { [GATEWAY_TOKEN_HEADER]: GATEWAY_TOKEN },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (response.status !== 200) throw new Error(`/metrics answered HTTP ${response.status}`);
+    return response.text();
+  };
   return {
     emulator,
     instances,
@@ -95,13 +107,15 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       }
       return ((await response.json()) as LookupResponse).results;
     },
-    metrics: async (index) => {
-      const response = await fetch(`${instance(index).url}/metrics`, {
-        headers: { [GATEWAY_TOKEN_HEADER]: GATEWAY_TOKEN },
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (response.status !== 200) throw new Error(`/metrics answered HTTP ${response.status}`);
-      return response.text();
+    metrics,
+    redisReady: async () => {
+      const until = Date.now() + 10_000;
+      for (let index = 0; index < instances.length; index += 1) {
+        while (metricValue(await metrics(index), "cofactr_redis_up") !== 1) {
+          if (Date.now() > until) throw new Error("Redis not reachable within 10 s");
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
     },
     close: async () => {
       await Promise.all(instances.map((running) => running.close()));
