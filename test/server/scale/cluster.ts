@@ -66,6 +66,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
             GATEWAY_TOKENS: GATEWAY_TOKEN,
             ADDIN_DIST: "/nonexistent-dist",
             UPSTREAM_CONCURRENCY: String(options.ceiling),
+            // The longest deadlines allowed: on a loaded machine slowness must not become errors.
+            API_DEADLINE_MS: "23000",
+            UPSTREAM_DEADLINE_MS: "23000",
+            UPSTREAM_ATTEMPT_TIMEOUT_MS: "20000",
             ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
             ...options.env,
           },

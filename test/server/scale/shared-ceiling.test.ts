@@ -43,12 +43,7 @@ suite("one upstream ceiling across instances", () => {
         redisUrl: redis.url,
         ceiling: CEILING,
         latencyMs: 60,
-        // A loaded machine must not turn slowness into errors: the longest deadlines allowed.
-        env: {
-          REDIS_FALLBACK_CONCURRENCY: "1",
-          API_DEADLINE_MS: "23000",
-          UPSTREAM_DEADLINE_MS: "23000",
-        },
+        env: { REDIS_FALLBACK_CONCURRENCY: "1" },
       });
       await cluster.redisReady();
     }, 30_000);

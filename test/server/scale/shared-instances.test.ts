@@ -84,7 +84,7 @@ suite("several instances sharing one Redis", () => {
     ).toEqual(first.map((result) => (result.status === "found" ? result.part.cpid : "")));
     expect(stats.graphRequests).toBeLessThanOrEqual(5);
     expect(stats.rejected).toBe(0);
-  });
+  }, 90_000);
 
   test("parts one instance looked up are answered by the other from Redis: 0 upstream requests", async () => {
     const queries = catalogueQueries(1000, 1000);
@@ -101,7 +101,7 @@ suite("several instances sharing one Redis", () => {
     const hits = (text: string) =>
       metricValue(text, 'cofactr_lookup_cache_total{level="redis",result="hit"}');
     expect(hits(after) - hits(before)).toBe(1000);
-  });
+  }, 90_000);
 
   test("with Redis killed mid-run every lookup still answers, and once it is back the instances share again", async () => {
     const rounds = 10;
@@ -134,5 +134,5 @@ suite("several instances sharing one Redis", () => {
     cluster.emulator.resetStats();
     expect(found(await cluster.lookup(1, shared))).toBe(200);
     expect(cluster.emulator.stats().graphRequests).toBe(0);
-  }, 60_000);
+  }, 90_000);
 });
