@@ -26,15 +26,6 @@ export async function loadBom(file: string, options: { sheet?: string } = {}): P
   return { file, sheet, result, issues: [...sheet.issues, ...result.issues] };
 }
 
-/** "A".."Z", "AA"…: how Excel names a 0-based column. */
-export function columnLetter(index: number): string {
-  let name = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  }
-  return name;
-}
-
 export function bomName(file: string): string {
   const base = path.basename(file, path.extname(file)).trim();
   return (base || "BOM").slice(0, 255);

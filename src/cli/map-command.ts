@@ -2,7 +2,8 @@
 import { BOM_FIELDS, type BomField, type BomIssue, type MappingSource } from "../core/bom";
 import type { CreateRawBomLine } from "../core/cofactr";
 import type { CliIo } from "./io";
-import { columnLetter, loadBom, type LoadedBom } from "./load-bom";
+import { loadBom, type LoadedBom } from "./load-bom";
+import { columnLetters } from "../core/column-letters";
 import type { SheetFile } from "./read-sheet";
 
 /** The `map --json` document. Other tools read it: keep its shape stable. */
@@ -94,7 +95,7 @@ export function mapSummary(loaded: LoadedBom): string {
     const column =
       assignment.column === null
         ? "—"
-        : `${columnLetter(assignment.column)} ${JSON.stringify(assignment.header ?? "")}`;
+        : `${columnLetters(assignment.column + 1)} ${JSON.stringify(assignment.header ?? "")}`;
     const polarity =
       field === "do_not_place" && result.mapping.dnpPolarity
         ? ` (${result.mapping.dnpPolarity})`
@@ -120,7 +121,7 @@ export function mapSummary(loaded: LoadedBom): string {
       result.mapping.headerRow === null ? [] : (sheet.grid[result.mapping.headerRow] ?? []);
     for (const [field, columns] of extras) {
       const names = (columns ?? []).map(
-        (c) => `${columnLetter(c)} ${JSON.stringify(String(header[c] ?? "").trim())}`,
+        (c) => `${columnLetters(c + 1)} ${JSON.stringify(String(header[c] ?? "").trim())}`,
       );
       out.push(`  ${field}: ${names.join(", ")}`);
     }
@@ -132,9 +133,7 @@ export function mapSummary(loaded: LoadedBom): string {
     `Issues: ${bySeverity("error")} errors, ${bySeverity("warning")} warnings, ${bySeverity("info")} notes.`,
   );
   for (const issue of loaded.issues.slice(0, SHOWN_ISSUES)) {
-    const cell = issue.column
-      ? `${columnLetter(issue.column - 1)}${issue.row}`
-      : `row ${issue.row}`;
+    const cell = issue.column ? `${columnLetters(issue.column)}${issue.row}` : `row ${issue.row}`;
     out.push(
       `  ${pad(issue.severity, 8)}${pad(cell, 9)}${issue.field ? `${issue.field}: ` : ""}${issue.message}`,
     );

@@ -78,7 +78,7 @@ describe("cofactr-bom map --json", () => {
       confidence: expect.any(Number),
       source: "header",
       reasons: expect.arrayContaining([
-        expect.stringMatching(/Anzahl.*quantity/),
+        expect.stringMatching(/Anzahl.*Quantity/),
         expect.stringMatching(/of rows hold the number of designators listed/),
       ]),
     });
@@ -144,7 +144,7 @@ describe("cofactr-bom map (summary)", () => {
     expect(stdout).toMatch(/mpn\s+F "MPN"\s+1\.00\s+header/);
     expect(stdout).toMatch(/do_not_place\s+G "DNP"\s+1\.00\s+header \(dnp\)/);
     // Each mapped field's strongest reason, on the line under it.
-    expect(stdout).toMatch(/\nmpn\s+F "MPN".*\n {2}why: header "MPN" names mpn\n/);
+    expect(stdout).toMatch(/\nmpn\s+F "MPN".*\n {2}why: header "MPN" names MPN\n/);
     expect(stdout).toMatch(/Issues: 0 errors, 0 warnings, 1 notes\./);
   });
 });

@@ -288,7 +288,7 @@ suite("task pane in a browser", () => {
     await page.keyboard.press("Enter");
     await expect(why.getAttribute("aria-expanded")).resolves.toBe("true");
     const quantity = page.getByRole("region", { name: "Why Quantity is B · Anzahl" });
-    await expect(quantity.textContent()).resolves.toMatch(/Anzahl.*quantity/);
+    await expect(quantity.textContent()).resolves.toMatch(/Anzahl.*Quantity/);
 
     // Then every field's, for the screenshot; the reasons wrap inside the narrow pane.
     await page.getByRole("button", { name: "Show all reasons" }).click();

@@ -1,17 +1,8 @@
 /** A1-style addresses, computed without Excel so that the pane and the tests can share them. */
 
-/** 1 → "A", 27 → "AA". */
-export function columnLetters(column: number): string {
-  if (!Number.isInteger(column) || column < 1) throw new RangeError(`Bad column number ${column}`);
-  let letters = "";
-  let rest = column;
-  while (rest > 0) {
-    const digit = (rest - 1) % 26;
-    letters = String.fromCharCode(65 + digit) + letters;
-    rest = Math.floor((rest - 1) / 26);
-  }
-  return letters;
-}
+import { columnLetters } from "../../core/column-letters";
+
+export { columnLetters };
 
 /** "AA" → 27. */
 export function columnNumber(letters: string): number {

@@ -7,6 +7,7 @@
  * only used when the column's contents agree (see content.ts) and never as an extra column.
  */
 import type { BomField, DnpPolarity } from "./types";
+import { FIELD_LABELS } from "../field-labels";
 import { headerTokens, normalizeHeader, splitHeaderIndex } from "./normalize";
 import { HEADER_WORDS, type HeaderWord } from "./lexicon/header-words";
 import { editDistanceAtMost } from "./lexicon/edit-distance";
@@ -529,7 +530,10 @@ function languageOf(lang: string): string {
 function lookup(phrase: string, raw: string): HeaderMatch[] {
   const found = new Map<BomField, HeaderMatch>();
   for (const match of TABLE.get(phrase) ?? []) {
-    found.set(match.field, { ...match, reason: `header "${raw.trim()}" names ${match.field}` });
+    found.set(match.field, {
+      ...match,
+      reason: `header "${raw.trim()}" names ${FIELD_LABELS[match.field]}`,
+    });
   }
   for (const word of HEADER_WORD_INDEX.get(phrase) ?? []) {
     const known = found.get(word.field);
@@ -540,7 +544,7 @@ function lookup(phrase: string, raw: string): HeaderMatch[] {
       ambiguous: word.ambiguous ?? false,
       index: null,
       ...(word.polarity ? { polarity: word.polarity } : {}),
-      reason: `header "${raw.trim()}" = ${word.field} (${languageOf(word.lang)})`,
+      reason: `header "${raw.trim()}" = ${FIELD_LABELS[word.field]} (${languageOf(word.lang)})`,
     });
   }
   return [...found.values()];
@@ -561,7 +565,7 @@ function typoMatches(phrase: string, raw: string): HeaderMatch[] {
     return lookup(known, raw).map((match) => ({
       ...match,
       score: match.score * 0.85,
-      reason: `header "${raw.trim()}" ≈ "${known}" (a misspelling) names ${match.field}`,
+      reason: `header "${raw.trim()}" ≈ "${known}" (a misspelling) names ${FIELD_LABELS[match.field]}`,
     }));
   }
   return [];
@@ -578,7 +582,7 @@ function computeMatches(raw: string): HeaderMatch[] {
         ...match,
         score: match.score * 0.85,
         index,
-        reason: `header "${raw.trim()}" names ${match.field} (copy ${index})`,
+        reason: `header "${raw.trim()}" names ${FIELD_LABELS[match.field]} (copy ${index})`,
       }));
     }
   }
@@ -586,7 +590,7 @@ function computeMatches(raw: string): HeaderMatch[] {
   if (matches.length === 0) {
     matches = compositeMatches(headerTokens(raw)).map((match) => ({
       ...match,
-      reason: `header "${raw.trim()}" contains words of ${match.field}`,
+      reason: `header "${raw.trim()}" contains words of ${FIELD_LABELS[match.field]}`,
     }));
   }
   return matches.sort((a, b) => b.score - a.score);

@@ -8,6 +8,7 @@
  * Each pair gets a score and the reasons behind it; mapping.ts then chooses the whole
  * mapping at once.
  */
+import { FIELD_LABELS } from "../field-labels";
 import type { BomField, DnpPolarity } from "./types";
 import type { HeaderMatch } from "./aliases";
 import type { ColumnProfile } from "./content";
@@ -296,7 +297,7 @@ export function columnEvidence(
       if (match.ambiguous && context.profile.filled > 0)
         headerPart *= Math.min(1, 0.5 + content.score);
       score = headerPart + 0.15 * content.score;
-      reasons.push(match.reason ?? `header "${header}" names ${field}`);
+      reasons.push(match.reason ?? `header "${header}" names ${FIELD_LABELS[field]}`);
       if (compat.reason) reasons.push(compat.reason);
     } else {
       // Contents alone; a column whose header clearly names another field is trusted less.

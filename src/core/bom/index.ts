@@ -16,6 +16,8 @@
  *   "Total"), repeated header, or "no value in any mapped column" (with a warning):
  *   `lineRows` and `skippedRows` together cover every one of them.
  */
+import { columnLetters } from "../column-letters";
+import { FIELD_LABELS } from "../field-labels";
 import type {
   BomIssue,
   BomReadOptions,
@@ -119,7 +121,7 @@ function overrideIssues(options: BomReadOptions, mapping: ColumnMapping, row: nu
         row,
         field: field as keyof ColumnMapping["fields"],
         severity: "warning",
-        message: `the chosen column ${column + 1} for ${field} could not be used (the sheet has no such column, or another field already has it)`,
+        message: `the chosen column ${columnLetters((options.firstColumn ?? 1) + column)} for ${FIELD_LABELS[field as keyof typeof FIELD_LABELS]} could not be used (the sheet has no such column, or another field already has it)`,
       });
     }
   }

@@ -134,6 +134,8 @@ import { isUnlabelledHeader, normalizeHeader } from "./normalize";
 import { readDnpCell } from "./dnp";
 import { columnEvidence, type PairEvidence } from "./evidence";
 import { bestAssignment } from "./assign";
+import { columnLetters } from "../column-letters";
+import { FIELD_LABELS } from "../field-labels";
 import { designatorAgreements, passiveValues, valueConflicts } from "./consistency";
 import { isShiftedRight } from "./header-shift";
 
@@ -214,6 +216,7 @@ export function buildMapping({
   options = {},
 }: MappingInput): ColumnMapping {
   const width = gridWidth(grid);
+  const firstColumn = options.firstColumn ?? 1;
   const written = headerTexts(grid, headerRow, width);
   const profiles = written.map((_, c) => profileColumn(grid, dataRows, c));
   // Data one column right of its header: read each header over the column its data is in.
@@ -299,7 +302,7 @@ export function buildMapping({
     const reasons = [...pair.reasons];
     if (runnerUp) {
       reasons.push(
-        `next best: ${runnerUp.field === field ? `column ${runnerUp.column + 1}${headers[runnerUp.column] ? ` "${headers[runnerUp.column]}"` : ""}` : `this column as ${runnerUp.field}`} (${runnerUp.score.toFixed(2)} against ${pair.score.toFixed(2)})`,
+        `next best: ${runnerUp.field === field ? `column ${columnLetters(firstColumn + runnerUp.column)}${headers[runnerUp.column] ? ` "${headers[runnerUp.column]}"` : ""}` : `this column as ${FIELD_LABELS[runnerUp.field]}`} (${runnerUp.score.toFixed(2)} against ${pair.score.toFixed(2)})`,
       );
     }
     // Sure when the header or contents are clear AND nothing else comes close.

@@ -58,7 +58,7 @@ describe("mapping view reasons", () => {
       .map((item) => item.textContent);
     expect(items).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/Anzahl.*quantity/),
+        expect.stringMatching(/Anzahl.*Quantity/),
         expect.stringMatching(/number of designators listed/),
       ]),
     );
@@ -116,6 +116,6 @@ describe("mapping view reasons", () => {
     const reasons = screen.getByRole("region", { name: "Why Quantity is A · Pos." });
     expect(within(reasons).getByText("You chose this column.")).toBeTruthy();
     expect(within(reasons).getByText(/^The automatic choice was B · Anzahl \(Sure/)).toBeTruthy();
-    expect(within(reasons).getByText(/Anzahl.*quantity/)).toBeTruthy();
+    expect(within(reasons).getByText(/Anzahl.*Quantity/)).toBeTruthy();
   });
 });

@@ -35,7 +35,7 @@ describe("the evidence model", () => {
     expect(mapping.fields.package.column).toBe(4);
     expect(mapping.fields.manufacturer_name.column).toBe(5);
     expect(mapping.fields.mpn.column).toBe(6);
-    expect(mapping.fields.quantity.reasons?.join(" ")).toMatch(/"Anzahl" = quantity \(German/);
+    expect(mapping.fields.quantity.reasons?.join(" ")).toMatch(/"Anzahl" = Quantity \(German/);
     expect(mapping.fields.quantity.reasons?.join(" ")).toMatch(/number of designators/);
   });
 

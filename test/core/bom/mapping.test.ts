@@ -179,7 +179,7 @@ describe("column auto-mapping", () => {
         expect.objectContaining({
           field: "mpn",
           severity: "warning",
-          message: expect.stringMatching(/column 8 for mpn could not be used/),
+          message: expect.stringMatching(/column H for MPN could not be used/),
         }),
         expect.objectContaining({ field: "quantity", severity: "warning" }),
       ]),
