@@ -6,16 +6,22 @@
  * 2. 50 uploads of 5 MB BOMs through PUT /api/boms, each job polled to its end as the add-in
  *    does, then the RSS;
  * 3. a client that sends a body one byte a second: how long the server kept it connected.
- * Usage: npm run bench:soak [-- --lookups N] [--uploads N]. Settings come from the environment
- * as for `npm start` (e.g. LOOKUP_CACHE_MB). The last line is JSON: {"rss_start_mb",
- * "rss_after_100k_lookups_mb", "lookups", "found", "rss_after_50_uploads_mb", "uploads",
- * "slow_body_connected_s"}.
+ * With --emulator-apart the emulator runs in a process of its own and the server in Cofactr
+ * mode against it: the figures are then the server's alone, without the emulator's catalogue
+ * and the work of answering its own searches.
+ * Usage: npm run bench:soak [-- --lookups N] [--uploads N] [--emulator-apart]. Settings come
+ * from the environment as for `npm start` (e.g. LOOKUP_CACHE_MB). Memory is measured after two
+ * full garbage collections. The last line is JSON: {"emulator": "embedded"|"apart",
+ * "rss_start_mb", "rss_after_100k_lookups_mb", "heap_used_after_100k_lookups_mb",
+ * "heap_total_after_100k_lookups_mb", "external_after_100k_lookups_mb", "lookups", "found",
+ * "rss_after_50_uploads_mb", "uploads", "slow_body_connected_s"}.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import type { LookupResponse, PartQuery } from "../src/core/api";
+import { GATEWAY_TOKEN_HEADER, type LookupResponse, type PartQuery } from "../src/core/api";
 import { getCatalogue } from "../src/server/emulator/catalogue";
+import type { SoakMemory, SoakUpstream } from "./soak-server";
 
 function argument(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -27,6 +33,12 @@ const LOOKUPS = argument("--lookups", 100_000);
 const PER_REQUEST = 2_000;
 const UPLOADS = argument("--uploads", 50);
 const UPLOAD_BYTES = 5_000_000;
+const EMULATOR_APART = process.argv.includes("--emulator-apart");
+/** The soak's own gateway token (Cofactr mode needs one); it guards only this run's server. */
+const GATEWAY_TOKEN = "soak-gateway-token-0123456789abcdef";
+const HEADERS: Record<string, string> = EMULATOR_APART
+  ? { [GATEWAY_TOKEN_HEADER]: GATEWAY_TOKEN }
+  : {};
 /** A slow client still connected after this is reported as this (the server never cut it). */
 const SLOW_CLIENT_GUARD_S = 300;
 /** Ways a manufacturer is written in BOMs: each is its own query, the same part. */
@@ -83,36 +95,63 @@ function bomOfSize(name: string, bytes: number): string {
   return JSON.stringify({ name, integration_record_id: name, lines });
 }
 
+function forkTs(file: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return fork(path.join(__dirname, file), [], {
+    execArgv: ["--import", "tsx", "--expose-gc"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    env,
+  });
+}
+
+/** The first message of a child that has started, or its exit as an error. */
+function firstMessage<T>(child: ChildProcess, name: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    child.once("message", (message) => resolve(message as T));
+    child.once("exit", (code) => reject(new Error(`the ${name} exited (${code})`)));
+  });
+}
+
 class ServerProcess {
   private constructor(
     private readonly child: ChildProcess,
+    private readonly emulator: ChildProcess | null,
     readonly url: string,
   ) {}
 
   static async start(): Promise<ServerProcess> {
-    const child = fork(path.join(__dirname, "soak-server.ts"), [], {
-      execArgv: ["--import", "tsx", "--expose-gc"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      child.once("message", (message) => resolve((message as { url: string }).url));
-      child.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
-    });
-    return new ServerProcess(child, url);
+    let emulator: ChildProcess | null = null;
+    let env: NodeJS.ProcessEnv = process.env;
+    if (EMULATOR_APART) {
+      emulator = forkTs("soak-emulator.ts", process.env);
+      const upstream = await firstMessage<Omit<SoakUpstream, "gatewayToken">>(emulator, "emulator");
+      const apart: SoakUpstream = { ...upstream, gatewayToken: GATEWAY_TOKEN };
+      env = { ...process.env, SOAK_UPSTREAM: JSON.stringify(apart) };
+    }
+    const child = forkTs("soak-server.ts", env);
+    const { url } = await firstMessage<{ url: string }>(child, "server");
+    return new ServerProcess(child, emulator, url);
   }
 
-  async rssMb(): Promise<number> {
-    const rss = await new Promise<number>((resolve) => {
-      this.child.once("message", (message) => resolve((message as { rss: number }).rss));
-      this.child.send("rss");
+  /** The server's memory in MB, after collecting garbage. */
+  async memoryMb(): Promise<SoakMemory> {
+    const memory = await new Promise<SoakMemory>((resolve) => {
+      this.child.once("message", (message) => resolve((message as { memory: SoakMemory }).memory));
+      this.child.send("memory");
     });
-    return Math.round(rss / (1024 * 1024));
+    const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+    return {
+      rss: mb(memory.rss),
+      heapTotal: mb(memory.heapTotal),
+      heapUsed: mb(memory.heapUsed),
+      external: mb(memory.external),
+    };
   }
 
   async stop(): Promise<void> {
     const exited = new Promise((resolve) => this.child.once("exit", resolve));
     this.child.send("stop");
     await exited;
+    this.emulator?.disconnect();
   }
 }
 
@@ -122,7 +161,7 @@ async function lookups(url: string): Promise<number> {
   for (let start = 0; start < queries.length; start += PER_REQUEST) {
     const response = await fetch(`${url}/api/parts/lookup`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { ...HEADERS, "content-type": "application/json" },
       body: JSON.stringify({ queries: queries.slice(start, start + PER_REQUEST) }),
     });
     if (!response.ok) throw new Error(`lookup answered HTTP ${response.status}`);
@@ -136,13 +175,15 @@ async function uploads(url: string): Promise<void> {
   for (let upload = 0; upload < UPLOADS; upload += 1) {
     const response = await fetch(`${url}/api/boms`, {
       method: "PUT",
-      headers: { "content-type": "application/json" },
+      headers: { ...HEADERS, "content-type": "application/json" },
       body: bomOfSize(`Soak board ${upload}`, UPLOAD_BYTES),
     });
     if (response.status !== 202) throw new Error(`upload answered HTTP ${response.status}`);
     const { job_id: jobId } = (await response.json()) as { job_id: string };
     for (let poll = 0; poll < 20; poll += 1) {
-      const job = (await (await fetch(`${url}/api/jobs/${jobId}`)).json()) as { state: string };
+      const job = (await (
+        await fetch(`${url}/api/jobs/${jobId}`, { headers: HEADERS })
+      ).json()) as { state: string };
       if (job.state === "success" || job.state === "failure") break;
     }
   }
@@ -159,6 +200,9 @@ async function slowBodyClient(url: string): Promise<number> {
   const started = Date.now();
   socket.write(
     "POST /api/parts/lookup HTTP/1.1\r\nHost: soak\r\ncontent-type: application/json\r\n" +
+      Object.entries(HEADERS)
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join("") +
       "content-length: 100000\r\n\r\n{",
   );
   const drip = setInterval(() => socket.write(" "), 1000);
@@ -172,28 +216,34 @@ async function slowBodyClient(url: string): Promise<number> {
 async function main(): Promise<void> {
   const server = await ServerProcess.start();
   try {
-    const rssStart = await server.rssMb();
+    const start = await server.memoryMb();
     const found = await lookups(server.url);
-    const rssLookups = await server.rssMb();
+    const afterLookups = await server.memoryMb();
     await uploads(server.url);
-    const rssUploads = await server.rssMb();
+    const afterUploads = await server.memoryMb();
     const slowSeconds = await slowBodyClient(server.url);
     console.log(
       [
-        `Soak at the default settings (embedded emulator):`,
-        `  RSS at start: ${rssStart} MB`,
-        `  after ${LOOKUPS} distinct lookups (${found} found): ${rssLookups} MB`,
-        `  after ${UPLOADS} uploads of ${UPLOAD_BYTES / 1e6} MB: ${rssUploads} MB`,
+        `Soak at the default settings (emulator ${EMULATOR_APART ? "in its own process" : "embedded"}):`,
+        `  RSS at start: ${start.rss} MB`,
+        `  after ${LOOKUPS} distinct lookups (${found} found): ${afterLookups.rss} MB ` +
+          `(V8 heap ${afterLookups.heapUsed} MB used of ${afterLookups.heapTotal} MB, ` +
+          `${afterLookups.external} MB outside it)`,
+        `  after ${UPLOADS} uploads of ${UPLOAD_BYTES / 1e6} MB: ${afterUploads.rss} MB`,
         `  a slow-body client stayed connected ${slowSeconds} s`,
       ].join("\n"),
     );
     console.log(
       JSON.stringify({
-        rss_start_mb: rssStart,
-        rss_after_100k_lookups_mb: rssLookups,
+        emulator: EMULATOR_APART ? "apart" : "embedded",
+        rss_start_mb: start.rss,
+        rss_after_100k_lookups_mb: afterLookups.rss,
+        heap_used_after_100k_lookups_mb: afterLookups.heapUsed,
+        heap_total_after_100k_lookups_mb: afterLookups.heapTotal,
+        external_after_100k_lookups_mb: afterLookups.external,
         lookups: LOOKUPS,
         found,
-        rss_after_50_uploads_mb: rssUploads,
+        rss_after_50_uploads_mb: afterUploads.rss,
         uploads: UPLOADS,
         slow_body_connected_s: slowSeconds,
       }),
