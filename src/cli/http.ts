@@ -7,6 +7,7 @@
 import http from "node:http";
 import https from "node:https";
 import { GATEWAY_TOKEN_HEADER, type ApiErrorBody } from "../core/api";
+import type { JsonCall } from "../core/programs-client";
 
 export const DEFAULT_SERVER = "https://localhost:3000";
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
@@ -72,8 +73,17 @@ export class ApiClient {
     return this.request<T>("GET", pathname);
   }
 
-  send<T>(method: "POST" | "PUT", pathname: string, body: unknown): Promise<T> {
+  send<T>(
+    method: "POST" | "PUT" | "PATCH" | "DELETE",
+    pathname: string,
+    body?: unknown,
+  ): Promise<T> {
     return this.request<T>(method, pathname, body);
+  }
+
+  /** This client as the shared clients' JSON call (e.g. core/programs-client.ts). */
+  asJsonCall(): JsonCall {
+    return <T>(method: string, path: string, body?: unknown) => this.request<T>(method, path, body);
   }
 
   private request<T>(method: string, pathname: string, body?: unknown): Promise<T> {

@@ -59,6 +59,11 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       .option("--sheet <name>", "worksheet of an .xlsx file")
       .option("--record-id <id>", "integration record id (default: derived from the file path)")
       .option("--timeout <seconds>", "stop following the job after this long", positiveInteger, 600)
+      .option(
+        "--build-qty <n>",
+        "boards to build: make or update the BOM's program (named like the BOM) for this many",
+        positiveInteger,
+      )
       .option("--json", "print the result as JSON"),
   ).action(async (file: string, options: Record<string, unknown>) => {
     setExitCode(
@@ -71,6 +76,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
           ...(options.recordId !== undefined ? { recordId: options.recordId as string } : {}),
           ...(token(options) ? { token: token(options) as string } : {}),
           timeout: options.timeout as number,
+          ...(options.buildQty !== undefined ? { buildQty: options.buildQty as number } : {}),
           json: options.json === true,
         },
         io,

@@ -13,6 +13,7 @@ import type {
   UpsertBomRequest,
   UpsertBomResponse,
 } from "../core/api";
+import { createProgramsApi } from "../core/programs-client";
 import { ApiClient, ApiRequestError } from "./http";
 import { CliError, type CliIo } from "./io";
 import { bomName, loadBom } from "./load-bom";
@@ -26,6 +27,8 @@ export interface UploadOptions {
   /** Give up following the job after this many seconds. */
   timeout?: number;
   json?: boolean;
+  /** Boards to build: the BOM's program is made or updated for this many. */
+  buildQty?: number;
   /** Poll delays start here (ms) and double up to 5 s; tests make it short. */
   pollStartMs?: number;
 }
@@ -91,6 +94,7 @@ export async function uploadCommand(
     integration_source_name: "cofactr-bom",
     synced_from_integration_at: new Date().toISOString(),
     metadata: { source_file: bomName(file), header_row: result.headerRow },
+    ...(options.buildQty === undefined ? {} : { build_quantity: options.buildQty }),
   };
   // The PUT is not retried: a timed-out upsert may still have started a job.
   const { job_id: jobId } = await client.send<UpsertBomResponse>("PUT", "/api/boms", body);
@@ -129,6 +133,15 @@ export async function uploadCommand(
   const matched = bom.lines.filter((line) => line.match_status === "matched").length;
   const custom = bom.lines.filter((line) => line.match_status === "custom").length;
   const unmatched = bom.lines.filter((line) => line.match_status === "unmatched").length;
+  // Made or updated after the BOM exists (its id is only known now); idempotent, so retried.
+  const program =
+    options.buildQty === undefined
+      ? null
+      : await transientRetry.execute(() =>
+          createProgramsApi(client.asJsonCall()).bomProgram(bom.id, {
+            build_quantity: options.buildQty,
+          }),
+        );
   const summary = {
     bom_id: bom.id,
     name: bom.name,
@@ -138,6 +151,13 @@ export async function uploadCommand(
     unmatched,
     custom,
     integration_record_id: bom.integration_record_id ?? body.integration_record_id ?? null,
+    ...(program
+      ? {
+          program_id: program.program.id,
+          program_created: program.created,
+          build_quantity: options.buildQty,
+        }
+      : {}),
   };
   if (options.json) io.out(JSON.stringify(summary));
   else {
@@ -145,6 +165,11 @@ export async function uploadCommand(
     io.out(
       `BOM ${bom.id} ${verb}: ${bom.lines.length} lines, ${matched} matched, ${unmatched} unmatched${custom ? `, ${custom} custom` : ""}`,
     );
+    if (program) {
+      io.out(
+        `program ${program.program.id} ${program.created ? "created" : "updated"}: ${options.buildQty} boards of this BOM`,
+      );
+    }
   }
   return 0;
 }

@@ -7,6 +7,8 @@ import type { JobState } from "./api";
 
 /** Most programs one page of `GET /api/programs` holds. */
 export const PROGRAM_LIST_MAX_LIMIT = 200;
+/** The BOM metadata key holding the build quantity it was uploaded for. */
+export const BOM_BUILD_QUANTITY_KEY = "build_quantity";
 /** Most boards one program line may build. */
 export const PROGRAM_MAX_BUILD_QUANTITY = 10_000_000;
 
@@ -41,6 +43,12 @@ export interface ProgramListResponse {
   total: number | null;
   limit: number;
   offset: number;
+}
+
+/** The answer of a program, line or part override DELETE. */
+export interface DeletedResponse {
+  id: string;
+  deleted: true;
 }
 
 export interface ProgramLineRequest {

@@ -133,8 +133,9 @@ export interface LookupResponse {
   results: LookupResult[];
 }
 
-/** `PUT /api/boms`: the Upsert BOM Async body, passed through after validation. */
-export type UpsertBomRequest = UpsertBomBody;
+/** `PUT /api/boms`: the Upsert BOM Async body, passed through after validation, and optionally
+ * the build quantity the BOM's program is for (kept in the BOM's metadata; see api-programs). */
+export type UpsertBomRequest = UpsertBomBody & { build_quantity?: number };
 
 export interface UpsertBomResponse {
   job_id: string;

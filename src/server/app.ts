@@ -29,6 +29,10 @@ import { registerBomRoutes } from "./routes/boms";
 import { registerHealthRoute } from "./routes/health";
 import { LOOKUP_ROUTE, registerLookupRoutes } from "./routes/lookup";
 import { registerPartSearchRoute } from "./routes/part-search";
+import { registerBomProgramRoute } from "./routes/bom-program";
+import { registerProgramInsightRoutes } from "./routes/program-insights";
+import { registerProgramOverrideRoutes } from "./routes/program-overrides";
+import { registerProgramRoutes } from "./routes/programs";
 import { UpstreamAccess } from "./upstream/access";
 
 export interface AppOptions {
@@ -118,6 +122,10 @@ export function assembleApp({ config, https, logger, clock }: AppOptions): Built
   registerBomLibraryRoutes(app, access, config.apiDeadlineMs);
   registerBomLineRoutes(app, access, config.apiDeadlineMs);
   registerPartSearchRoute(app, access, config.apiDeadlineMs);
+  registerProgramRoutes(app, access, config.apiDeadlineMs);
+  registerProgramInsightRoutes(app, access, config.apiDeadlineMs);
+  registerProgramOverrideRoutes(app, access, config.apiDeadlineMs);
+  registerBomProgramRoute(app, access, config.apiDeadlineMs);
 
   if (fs.existsSync(config.addinDistDir)) {
     app.register(fastifyStatic, { root: config.addinDistDir, index: ["taskpane.html"] });

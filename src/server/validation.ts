@@ -1,6 +1,7 @@
 /** Request bodies checked with zod; the first problem becomes a 422 naming its field. */
 import { z } from "zod";
 import { LOOKUP_MAX_QUERIES } from "../core/api";
+import { PROGRAM_MAX_BUILD_QUANTITY } from "../core/api-programs";
 import { COFACTR_MAX_STRING } from "../core/cofactr";
 import { cofactrString } from "./cofactr-text";
 import { ApiError } from "./errors";
@@ -51,6 +52,14 @@ export const upsertBomSchema = z.strictObject({
   synced_from_integration: z.boolean().optional(),
   integration_source_name: cofactrText.optional(),
   synced_from_integration_at: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** Boards to build: a whole number from 1. */
+export const buildQuantitySchema = z.number().int().min(1).max(PROGRAM_MAX_BUILD_QUANTITY);
+
+/** `PUT /api/boms`: the Upsert BOM Async body, and the build quantity its program is for. */
+export const uploadBomSchema = upsertBomSchema.extend({
+  build_quantity: buildQuantitySchema.optional(),
 });
 
 export const lookupBodySchema = z.strictObject({

@@ -89,6 +89,10 @@ const CASES: Record<string, Case> = {
   "PUT /api/boms": { path: "/api/boms", body: { name: "Board" }, quotesUpstream: true },
   "GET /api/jobs/:id": { path: "/api/jobs/job-1", quotesUpstream: true },
   "GET /api/boms/:id": { path: "/api/boms/bom-1", quotesUpstream: true },
+  "GET /api/programs/:id/availability/jobs/:jobId": {
+    path: "/api/programs/program-1/availability/jobs/job-1",
+    quotesUpstream: true,
+  },
 };
 
 /** A route without a case of its own: parameters filled in, an empty object as body. */

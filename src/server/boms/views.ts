@@ -96,7 +96,8 @@ function count(value: unknown): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
-function errorText(value: unknown): string | null {
+/** A job's error as text, whatever form Cofactr gave it in. */
+export function errorText(value: unknown): string | null {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "string") return value;
   if (isRecord(value) && typeof value.message === "string") return value.message;

@@ -13,6 +13,16 @@ export function bomEditFailure(
   platform: PlatformAccess,
   notFound: string,
 ): unknown {
+  return refusedEdit(error, platform, notFound, "bom_refused");
+}
+
+/** The same for any Platform edit: a refusal is 409 with `code` and Cofactr's reason. */
+export function refusedEdit(
+  error: unknown,
+  platform: PlatformAccess,
+  notFound: string,
+  code: string,
+): unknown {
   if (
     error instanceof UpstreamError &&
     error.kind === "http" &&
@@ -22,7 +32,7 @@ export function bomEditFailure(
     const reason = typeof detail === "string" && detail.trim() !== "" ? detail.slice(0, 300) : "";
     return new ApiError(
       409,
-      "bom_refused",
+      code,
       reason ? `Cofactr refused the change: ${reason}` : "Cofactr refused the change.",
     );
   }

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { BomResponse, JobStatusResponse, UpsertBomResponse } from "../../core/api";
+import { BOM_BUILD_QUANTITY_KEY } from "../../core/api-programs";
 import { toBomResponse, toJobStatus } from "../boms/views";
 import { ApiError } from "../errors";
 import { UpstreamError } from "../upstream/errors";
 import type { UpstreamAccess } from "../upstream/access";
-import { parseOrThrow, recordIdSchema, upsertBomSchema } from "../validation";
+import { parseOrThrow, recordIdSchema, uploadBomSchema } from "../validation";
 import { requestDeadline } from "./deadline";
 import { toApiError } from "./upstream-failure";
 
@@ -14,7 +15,18 @@ export function registerBomRoutes(
   deadlineMs: number,
 ): void {
   app.put("/api/boms", async (request, reply): Promise<UpsertBomResponse> => {
-    const body = parseOrThrow(upsertBomSchema, request.body);
+    const { build_quantity: buildQuantity, ...upload } = parseOrThrow(
+      uploadBomSchema,
+      request.body,
+    );
+    // The BOM keeps the build quantity it was uploaded for; its program is made from it.
+    const body =
+      buildQuantity === undefined
+        ? upload
+        : {
+            ...upload,
+            metadata: { ...upload.metadata, [BOM_BUILD_QUANTITY_KEY]: buildQuantity },
+          };
     const platform = access.platformFor(request.headers, requestDeadline(reply, deadlineMs));
     try {
       const jobId = await platform.client.upsertBomAsync(body);

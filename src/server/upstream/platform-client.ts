@@ -39,16 +39,7 @@ export class PlatformClient {
       url: this.url(["integrations", "async_boms"]),
       body: emptyStringsAsNull(body),
     });
-    const jobId =
-      typeof answer === "string"
-        ? answer
-        : isRecord(answer)
-          ? (answer.job_id ?? answer.id ?? answer.job)
-          : undefined;
-    if (typeof jobId !== "string" || jobId.trim() === "") {
-      throw new UpstreamError("bad_response", "Platform upsert BOM: no job id in the answer");
-    }
-    return jobId;
+    return jobIdOf("Platform upsert BOM", answer);
   }
 
   async getJob(jobId: string): Promise<RawRecord> {
@@ -103,16 +94,22 @@ export class PlatformClient {
   }
 
   /** One page of the BOMs the key can read, newest first; `search` filters by name. */
-  async listBoms(options: { search?: string; limit: number; offset: number }): Promise<ListPage> {
-    const what = "Platform BOM list";
+  async listBoms(options: ListOptions): Promise<ListPage> {
+    return this.listPage("Platform BOM list", ["boms"], options);
+  }
+
+  /** One page of a searchable Platform list (BOMs, programs). */
+  async listPage(
+    what: string,
+    segments: readonly string[],
+    options: ListOptions,
+  ): Promise<ListPage> {
     const query: Record<string, string> = {
       limit: String(options.limit),
       offset: String(options.offset),
     };
     if (options.search) query.search = options.search;
-    const parsed = parseListPage(
-      await this.call(what, { method: "GET", url: this.url(["boms"], query) }),
-    );
+    const parsed = parseListPage(await this.send(what, "GET", segments, { query }));
     if (!parsed) throw new UpstreamError("bad_response", `${what}: not a list`);
     return parsed;
   }
@@ -165,6 +162,31 @@ export class PlatformClient {
     });
   }
 
+  /**
+   * Any Platform call by path segments (for the Programs client): the answer as received, or an
+   * UpstreamError. `idempotent: false` keeps a GET that starts work from being sent twice.
+   */
+  async send(
+    what: string,
+    method: "GET" | "POST" | "PATCH" | "DELETE",
+    segments: readonly string[],
+    options: {
+      query?: Record<string, string>;
+      body?: RawRecord | object;
+      idempotent?: boolean;
+    } = {},
+  ): Promise<unknown> {
+    return this.call(
+      what,
+      {
+        method,
+        url: this.url([...segments], options.query),
+        ...(options.body === undefined ? {} : { body: emptyStringsAsNull(options.body) }),
+      },
+      options.idempotent,
+    );
+  }
+
   private async write(
     what: string,
     method: "POST" | "PATCH",
@@ -188,7 +210,11 @@ export class PlatformClient {
 
   /** Only reads are sent again after a failure that may have reached Cofactr: a write (the
    * async upsert starts a job) could otherwise run twice. */
-  private async call(what: string, request: Omit<JsonRequest, "headers">): Promise<unknown> {
+  private async call(
+    what: string,
+    request: Omit<JsonRequest, "headers">,
+    idempotent = request.method === "GET",
+  ): Promise<unknown> {
     return this.options.policy.run(
       what,
       async ({ signal }) => {
@@ -199,7 +225,7 @@ export class PlatformClient {
         );
         return response.body;
       },
-      { deadline: this.options.deadline, idempotent: request.method === "GET" },
+      { deadline: this.options.deadline, idempotent },
     );
   }
 
@@ -223,6 +249,27 @@ export class PlatformClient {
       return false;
     }
   }
+}
+
+export interface ListOptions {
+  search?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The job id an async call answers: a bare JSON string (as Upsert BOM Async documents) or an
+ * object naming it. */
+export function jobIdOf(what: string, answer: unknown): string {
+  const jobId =
+    typeof answer === "string"
+      ? answer
+      : isRecord(answer)
+        ? (answer.job_id ?? answer.id ?? answer.job)
+        : undefined;
+  if (typeof jobId !== "string" || jobId.trim() === "") {
+    throw new UpstreamError("bad_response", `${what}: no job id in the answer`);
+  }
+  return jobId;
 }
 
 export interface ListPage {
