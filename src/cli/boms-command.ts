@@ -24,7 +24,7 @@ function clientFor(options: BomsServerOptions): ApiClient {
 const bomPath = (id: string) => `/api/boms/${encodeURIComponent(id)}`;
 
 /** Aligned columns for a terminal; long cells are cut with an ellipsis. */
-function textTable(header: readonly string[], rows: readonly BomTableCell[][]): string {
+export function textTable(header: readonly string[], rows: readonly BomTableCell[][]): string {
   const MAX_WIDTH = 40;
   const cells = [header, ...rows].map((row) =>
     row.map((cell) => {

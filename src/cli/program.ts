@@ -1,4 +1,4 @@
-/** The cofactr-bom command line: map, upload, price, plan, boms. */
+/** The cofactr-bom command line: map, upload, price, plan, boms, programs. */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { DEFAULT_SERVER, ApiRequestError, BAD_SERVER_URL } from "./http";
 import { CliError, processIo, type CliIo } from "./io";
@@ -6,6 +6,7 @@ import { mapCommand } from "./map-command";
 import { uploadCommand } from "./upload-command";
 import { priceCommand } from "./price-command";
 import { bomsApproveCommand, bomsGetCommand, bomsListCommand } from "./boms-command";
+import { programsAvailabilityCommand, programsListCommand } from "./programs-command";
 import { parseBuilds, parseList, parsePercent, planCommand } from "./plan-command";
 
 function wholeNumber(value: string): number {
@@ -163,27 +164,30 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     server: options.server as string,
     ...(token(options) ? { token: token(options) as string } : {}),
   });
+  /** `<parent> list [--search] [--limit] [--json]`, for BOMs and programs alike. */
+  const listCommand = (parent: Command, things: string, list: typeof bomsListCommand) =>
+    serverOption(
+      parent
+        .command("list")
+        .description(`list the ${things} you can read, newest first`)
+        .option("--search <text>", `only ${things} whose name contains this text`)
+        .option("--limit <n>", "show at most this many", positiveInteger, 50)
+        .option("--json", "print the page as JSON"),
+    ).action(async (options: Record<string, unknown>) => {
+      setExitCode(
+        await list(
+          {
+            ...serverOf(options),
+            ...(typeof options.search === "string" ? { search: options.search } : {}),
+            limit: options.limit as number,
+            json: options.json === true,
+          },
+          io,
+        ),
+      );
+    });
   const boms = program.command("boms").description("BOMs in Cofactr: list, get, approve");
-  serverOption(
-    boms
-      .command("list")
-      .description("list the BOMs you can read, newest first")
-      .option("--search <text>", "only BOMs whose name contains this text")
-      .option("--limit <n>", "show at most this many", positiveInteger, 50)
-      .option("--json", "print the page as JSON"),
-  ).action(async (options: Record<string, unknown>) => {
-    setExitCode(
-      await bomsListCommand(
-        {
-          ...serverOf(options),
-          ...(typeof options.search === "string" ? { search: options.search } : {}),
-          limit: options.limit as number,
-          json: options.json === true,
-        },
-        io,
-      ),
-    );
-  });
+  listCommand(boms, "BOMs", bomsListCommand);
   serverOption(
     boms
       .command("get")
@@ -215,6 +219,26 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   ).action(async (id: string, options: Record<string, unknown>) => {
     setExitCode(
       await bomsApproveCommand(id, { ...serverOf(options), json: options.json === true }, io),
+    );
+  });
+  const programs = program
+    .command("programs")
+    .description("Cofactr programs (BOMs and their build quantities): list, availability");
+  listCommand(programs, "programs", programsListCommand);
+  serverOption(
+    programs
+      .command("availability")
+      .description("what can be bought now of each part the program needs, at its build quantities")
+      .argument("<id>", "program id")
+      .option("--async", "run it as a Cofactr job and follow the job to its end")
+      .option("--json", "print the availability as JSON"),
+  ).action(async (id: string, options: Record<string, unknown>) => {
+    setExitCode(
+      await programsAvailabilityCommand(
+        id,
+        { ...serverOf(options), async: options.async === true, json: options.json === true },
+        io,
+      ),
     );
   });
   return program;
