@@ -34,6 +34,8 @@ export class FakeWorkbookAccess implements WorkbookAccess {
   readonly written: WrittenResults[] = [];
   /** Plans written, in order. */
   readonly plans: PlanSheetBlock[] = [];
+  /** Results tables written so far, by name, with where each one starts. */
+  readonly tables = new Map<string, ResultsOrigin>();
   /** Blocks reported as holding user data, by sheet. */
   readonly occupied = new Set<string>();
   /** Sheets added by `addTextSheet`, in order. */
@@ -77,24 +79,29 @@ export class FakeWorkbookAccess implements WorkbookAccess {
     target: ResultsTarget,
     build: (origin: ResultsOrigin) => ResultsBlock,
   ): Promise<ResultsWritten> {
-    if (target.kind === "besideData" && this.occupied.has(target.sheetName)) {
+    const existing = target.kind === "update" ? this.tables.get(target.tableName) : undefined;
+    const fresh = target.kind === "update" ? target.orElse : target;
+    if (!existing && fresh.kind === "besideData" && this.occupied.has(fresh.sheetName)) {
       throw new WorkbookError("not_empty", "Cells there are not empty; nothing was written.");
     }
     const origin: ResultsOrigin =
-      target.kind === "newSheet"
-        ? { sheetName: target.baseName, tableRow: target.tableRow, tableColumn: 1 }
-        : {
-            sheetName: target.sheetName,
-            tableRow: target.firstRow,
-            tableColumn: target.firstColumn,
-          };
+      existing ??
+      (fresh.kind === "newSheet"
+        ? { sheetName: fresh.baseName, tableRow: fresh.tableRow, tableColumn: 1 }
+        : { sheetName: fresh.sheetName, tableRow: fresh.firstRow, tableColumn: fresh.firstColumn });
     const block = build(origin);
+    const tableName =
+      existing && target.kind === "update"
+        ? target.tableName
+        : `${block.tableName}${this.tables.size > 0 ? this.tables.size + 1 : ""}`;
+    this.tables.set(tableName, origin);
     this.written.push({ target, origin, block });
     return {
       sheetName: origin.sheetName,
-      tableName: block.tableName,
+      tableName,
       address: `'${origin.sheetName}'!A${origin.tableRow}`,
       syncs: 1,
+      updated: existing !== undefined,
     };
   }
 

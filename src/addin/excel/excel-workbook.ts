@@ -4,45 +4,30 @@
  * with calculation and screen updating suspended, and nothing is written over a user's cells.
  */
 import { blockAddress, quoteSheetName } from "./a1";
-import {
-  type BomSheetSettings,
-  type CellInput,
-  type ResultsBlock,
-  type ResultsOrigin,
-  type ResultsTarget,
-  type SheetRegion,
-  type WorkbookAccess,
-  WorkbookError,
-} from "./workbook-access";
+import { blockRange, whatIsInTheWay, writeRowsInSlices } from "./block-io";
 import { sliceRowsByPayload } from "./limits";
 import { writePlanSheet } from "./plan-excel";
 import { type Block, isEmptyCell, readBlock, uniqueName } from "./blocks";
 
 export { uniqueName } from "./blocks";
+import { checkBlockShape, formatResults, updateResultsTable } from "./results-table-update";
+import {
+  type BomSheetSettings,
+  type CellInput,
+  type NewResultsTarget,
+  type ResultsBlock,
+  type ResultsOrigin,
+  type ResultsWritten,
+  type SheetRegion,
+  type WorkbookAccess,
+  WorkbookError,
+} from "./workbook-access";
 import {
   type FoundSheetSettings,
   findSheetSettings,
   serializeBomSheetSettings,
   sheetSettingsKey,
 } from "./settings-schema";
-
-/** `null` means "leave unchanged" to Excel; an empty cell is "". */
-function toFormulaCell(cell: CellInput): string | number | boolean {
-  return cell === null ? "" : cell;
-}
-
-function checkBlockShape(block: ResultsBlock): void {
-  const width = block.header.length;
-  if (width === 0) throw new WorkbookError("excel", "The results table has no columns.");
-  block.rows.forEach((row, index) => {
-    if (row.length !== width) {
-      throw new WorkbookError(
-        "excel",
-        `Results row ${index + 1} has ${row.length} cells; the header has ${width}.`,
-      );
-    }
-  });
-}
 
 export function createExcelWorkbook(): WorkbookAccess {
   return {
@@ -65,7 +50,13 @@ export function createExcelWorkbook(): WorkbookAccess {
         used.load("rowIndex,columnIndex,rowCount,columnCount");
         await context.sync();
 
-        const tableName = await tableUnderSelection(context);
+        // Results written beside the data are not part of the BOM when it is read again.
+        const stored = await sheetSettings(context, sheet.name);
+        const besideResults = stored?.settings.resultsTables?.besideData ?? null;
+        let tableName = await tableUnderSelection(context);
+        if (tableName !== null && tableName.toLowerCase() === besideResults?.toLowerCase()) {
+          tableName = null;
+        }
         let block: Block | null = null;
         if (tableName !== null) {
           const range = context.workbook.tables.getItem(tableName).getRange();
@@ -73,7 +64,7 @@ export function createExcelWorkbook(): WorkbookAccess {
           await context.sync();
           block = range;
         } else if (!used.isNullObject) {
-          block = used;
+          block = await leftOfTable(context, sheet.name, used, besideResults);
         }
         if (!block) return null;
         const values = await readBlock(context, sheet, block, "values");
@@ -144,72 +135,12 @@ export function createExcelWorkbook(): WorkbookAccess {
 
     async writeResults(target, build) {
       return Excel.run(async (context) => {
-        let syncs = 0;
-        const workbook = context.workbook;
-        const sheets = workbook.worksheets;
-        sheets.load("items/name");
-        workbook.tables.load("items/name");
-        syncs += 1;
-        await context.sync();
-
-        let sheet: Excel.Worksheet;
-        let origin: ResultsOrigin;
-        if (target.kind === "newSheet") {
-          const name = uniqueName(
-            target.baseName,
-            sheets.items.map((item) => item.name),
-          );
-          sheet = sheets.add(name);
-          origin = { sheetName: name, tableRow: target.tableRow, tableColumn: 1 };
-        } else {
-          sheet = sheets.getItem(target.sheetName);
-          origin = {
-            sheetName: target.sheetName,
-            tableRow: target.firstRow,
-            tableColumn: target.firstColumn,
-          };
+        if (target.kind === "update") {
+          const updated = await updateResultsTable(context, target.tableName, build);
+          if (updated) return updated;
+          return writeNewResults(context, target.orElse, build);
         }
-        const block = build(origin);
-        checkBlockShape(block);
-        if (target.kind === "newSheet" && block.preamble.length >= target.tableRow) {
-          throw new WorkbookError("excel", "The results preamble overlaps the table.");
-        }
-        const width = block.header.length;
-        const allRows: CellInput[][] = [block.header, ...block.rows];
-
-        const targetBlock: Block = {
-          rowIndex: origin.tableRow - 1,
-          columnIndex: origin.tableColumn - 1,
-          rowCount: allRows.length,
-          columnCount: width,
-        };
-        if (target.kind === "besideData") {
-          // Checked again here, just before writing: the sheet may have changed since the user
-          // confirmed.
-          const inTheWay = await whatIsInTheWay(context, sheet, targetBlock);
-          if (inTheWay) {
-            throw new WorkbookError(
-              "not_empty",
-              `${blockAddress(origin.tableRow, origin.tableColumn, allRows.length, width)} ` +
-                `${inTheWay}; the results were not written. Write them to a new sheet instead.`,
-            );
-          }
-        }
-
-        let written: { syncs: number; tableName: string };
-        try {
-          written = await writeTable(context, sheet, target, origin, block, allRows);
-        } catch (error) {
-          await undoPartialWrite(context, sheet, target, targetBlock);
-          throw error;
-        }
-        const address = blockAddress(origin.tableRow, origin.tableColumn, allRows.length, width);
-        return {
-          sheetName: origin.sheetName,
-          tableName: written.tableName,
-          address: `${quoteSheetName(origin.sheetName)}!${address}`,
-          syncs: syncs + written.syncs,
-        };
+        return writeNewResults(context, target, build);
       });
     },
 
@@ -251,6 +182,81 @@ export function createExcelWorkbook(): WorkbookAccess {
   };
 }
 
+/** Writes results as a new named table on a new sheet or beside the data. */
+async function writeNewResults(
+  context: Excel.RequestContext,
+  target: NewResultsTarget,
+  build: (origin: ResultsOrigin) => ResultsBlock,
+): Promise<ResultsWritten> {
+  let syncs = 0;
+  const workbook = context.workbook;
+  const sheets = workbook.worksheets;
+  sheets.load("items/name");
+  workbook.tables.load("items/name");
+  syncs += 1;
+  await context.sync();
+
+  let sheet: Excel.Worksheet;
+  let origin: ResultsOrigin;
+  if (target.kind === "newSheet") {
+    const name = uniqueName(
+      target.baseName,
+      sheets.items.map((item) => item.name),
+    );
+    sheet = sheets.add(name);
+    origin = { sheetName: name, tableRow: target.tableRow, tableColumn: 1 };
+  } else {
+    sheet = sheets.getItem(target.sheetName);
+    origin = {
+      sheetName: target.sheetName,
+      tableRow: target.firstRow,
+      tableColumn: target.firstColumn,
+    };
+  }
+  const block = build(origin);
+  checkBlockShape(block);
+  if (target.kind === "newSheet" && block.preamble.length >= target.tableRow) {
+    throw new WorkbookError("excel", "The results preamble overlaps the table.");
+  }
+  const width = block.header.length;
+  const allRows: CellInput[][] = [block.header, ...block.rows];
+
+  const targetBlock: Block = {
+    rowIndex: origin.tableRow - 1,
+    columnIndex: origin.tableColumn - 1,
+    rowCount: allRows.length,
+    columnCount: width,
+  };
+  if (target.kind === "besideData") {
+    // Checked again here, just before writing: the sheet may have changed since the user
+    // confirmed.
+    const inTheWay = await whatIsInTheWay(context, sheet, targetBlock);
+    if (inTheWay) {
+      throw new WorkbookError(
+        "not_empty",
+        `${blockAddress(origin.tableRow, origin.tableColumn, allRows.length, width)} ` +
+          `${inTheWay}; the results were not written. Write them to a new sheet instead.`,
+      );
+    }
+  }
+
+  let written: { syncs: number; tableName: string };
+  try {
+    written = await writeTable(context, sheet, target, origin, block, allRows);
+  } catch (error) {
+    await undoPartialWrite(context, sheet, target, targetBlock);
+    throw error;
+  }
+  const address = blockAddress(origin.tableRow, origin.tableColumn, allRows.length, width);
+  return {
+    sheetName: origin.sheetName,
+    tableName: written.tableName,
+    address: `${quoteSheetName(origin.sheetName)}!${address}`,
+    syncs: syncs + written.syncs,
+    updated: false,
+  };
+}
+
 /**
  * Writes the block as a named table, in payload-sized slices with calculation suspended, then
  * the table, formats and preamble in one last sync. Returns the syncs used and the table's name.
@@ -258,30 +264,21 @@ export function createExcelWorkbook(): WorkbookAccess {
 async function writeTable(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
-  target: ResultsTarget,
+  target: NewResultsTarget,
   origin: ResultsOrigin,
   block: ResultsBlock,
   allRows: CellInput[][],
 ): Promise<{ syncs: number; tableName: string }> {
   const workbook = context.workbook;
   const width = block.header.length;
-  let syncs = 0;
   workbook.application.suspendScreenUpdatingUntilNextSync();
-  for (const slice of sliceRowsByPayload(allRows)) {
-    workbook.application.suspendApiCalculationUntilNextSync();
-    const range = sheet.getRangeByIndexes(
-      origin.tableRow - 1 + slice.start,
-      origin.tableColumn - 1,
-      slice.count,
-      width,
-    );
-    range.formulas = allRows
-      .slice(slice.start, slice.start + slice.count)
-      .map((row) => row.map(toFormulaCell));
-    syncs += 1;
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized slice: Excel rejects a sync above 5 MB
-    await context.sync();
-  }
+  let syncs = await writeRowsInSlices(
+    context,
+    sheet,
+    { rowIndex: origin.tableRow - 1, columnIndex: origin.tableColumn - 1 },
+    allRows,
+    width,
+  );
 
   const address = blockAddress(origin.tableRow, origin.tableColumn, allRows.length, width);
   const tableName = uniqueName(
@@ -291,28 +288,7 @@ async function writeTable(
   );
   const table = sheet.tables.add(address, true);
   table.name = tableName;
-  if (block.rows.length > 0) {
-    block.numberFormats.forEach((format, column) => {
-      if (!format) return;
-      const body = sheet.getRangeByIndexes(
-        origin.tableRow,
-        origin.tableColumn - 1 + column,
-        block.rows.length,
-        1,
-      );
-      body.numberFormat = block.rows.map(() => [format]);
-    });
-  }
-  if (target.kind === "newSheet" && block.preamble.length > 0) {
-    const preambleWidth = Math.max(...block.preamble.map((row) => row.length));
-    const preamble = sheet.getRangeByIndexes(0, 0, block.preamble.length, preambleWidth);
-    preamble.formulas = block.preamble.map((row) =>
-      Array.from({ length: preambleWidth }, (_, i) => toFormulaCell(row[i] ?? null)),
-    );
-  }
-  sheet
-    .getRangeByIndexes(origin.tableRow - 1, origin.tableColumn - 1, 1, width)
-    .format.autofitColumns();
+  formatResults(sheet, origin, block);
   if (target.kind === "newSheet") sheet.activate();
   workbook.application.suspendApiCalculationUntilNextSync();
   syncs += 1;
@@ -375,59 +351,19 @@ async function deleteSheetQuietly(
   }
 }
 
-/**
- * Why results cannot go into a block: a value or formula, a table or merged cells in it; null
- * when the block is free.
- */
-async function whatIsInTheWay(
-  context: Excel.RequestContext,
-  sheet: Excel.Worksheet,
-  block: Block,
-): Promise<string | null> {
-  const formulas = await readBlock(context, sheet, block, "formulas");
-  if (!formulas.every((row) => row.every(isEmptyCell))) return "holds cells that are not empty";
-  const range = sheet.getRangeByIndexes(
-    block.rowIndex,
-    block.columnIndex,
-    block.rowCount,
-    block.columnCount,
-  );
-  const overlapping = range.getTables(false);
-  overlapping.load("items/name");
-  await context.sync();
-  const tableNames = overlapping.items.map((table) => table.name);
-  if (tableNames.length > 0) return `overlaps the table ${tableNames.join(", ")}`;
-  // Merged areas need ExcelApi 1.13; where they are missing, the write itself would fail and be
-  // undone.
-  try {
-    const merged = range.getMergedAreasOrNullObject();
-    merged.load("address");
-    await context.sync();
-    if (!merged.isNullObject) return `contains merged cells (${merged.address})`;
-  } catch {
-    return null;
-  }
-  return null;
-}
-
 /** After a failed write, removes what was written: the new sheet, or the block beside the data
  * (its cells were empty before). Best effort: the original error is what the user sees. */
 async function undoPartialWrite(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
-  target: ResultsTarget,
+  target: NewResultsTarget,
   block: Block,
 ): Promise<void> {
   try {
     if (target.kind === "newSheet") {
       sheet.delete();
     } else {
-      const range = sheet.getRangeByIndexes(
-        block.rowIndex,
-        block.columnIndex,
-        block.rowCount,
-        block.columnCount,
-      );
+      const range = blockRange(sheet, block);
       const added = range.getTables(true);
       added.load("items/name");
       await context.sync();
@@ -439,6 +375,36 @@ async function undoPartialWrite(
   } catch {
     // Nothing more can be done from here.
   }
+}
+
+/**
+ * The used range up to the blank column before the named table, when that table sits on the
+ * same sheet right of the data; else the used range as it is.
+ */
+async function leftOfTable(
+  context: Excel.RequestContext,
+  sheetName: string,
+  used: Block,
+  tableName: string | null,
+): Promise<Block> {
+  if (tableName === null) return used;
+  const table = context.workbook.tables.getItemOrNullObject(tableName);
+  table.load("name");
+  await context.sync();
+  if (table.isNullObject) return used;
+  const tableSheet = table.worksheet;
+  tableSheet.load("name");
+  const range = table.getRange();
+  range.load("columnIndex");
+  await context.sync();
+  const columnsBefore = range.columnIndex - 1 - used.columnIndex;
+  if (tableSheet.name !== sheetName || columnsBefore < 1) return used;
+  return {
+    rowIndex: used.rowIndex,
+    columnIndex: used.columnIndex,
+    rowCount: used.rowCount,
+    columnCount: Math.min(used.columnCount, columnsBefore),
+  };
 }
 
 /** A sheet's stored settings and the sheet's id; null when there is no sheet of that name. */

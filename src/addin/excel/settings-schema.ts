@@ -25,6 +25,12 @@ const bomSheetSettingsSchema = z.object({
       buildQuantity: z.number().int().positive(),
     })
     .optional(),
+  resultsTables: z
+    .object({
+      newSheet: z.string().min(1).max(255).optional(),
+      besideData: z.string().min(1).max(255).optional(),
+    })
+    .optional(),
 });
 
 const SHEET_KEY_PREFIX = "cofactr.bom#";

@@ -39,16 +39,31 @@ export interface BomSheetSettings {
   bomId?: string;
   lastJob?: JobRecord;
   details?: BomDetails;
+  /** The results tables written for this sheet, by where they went: writing again updates them. */
+  resultsTables?: ResultsTables;
+}
+
+/** The name of the results table written to each destination. */
+export interface ResultsTables {
+  newSheet?: string;
+  besideData?: string;
 }
 
 /** A cell to write: a constant, or a formula when the string starts with "=". */
 export type CellInput = string | number | boolean | null;
 
-/** Where a block of results goes. */
-export type ResultsTarget =
+/** Where a new block of results goes. */
+export type NewResultsTarget =
   /** A new sheet (named `baseName`, or `baseName 2`…) with the table's header on `tableRow`. */
   | { kind: "newSheet"; baseName: string; tableRow: number }
   | { kind: "besideData"; sheetName: string; firstRow: number; firstColumn: number };
+
+/**
+ * Where a block of results goes: somewhere new, or over the table written before (wherever it
+ * is now), grown or shrunk to the new rows; `orElse` when that table is gone.
+ */
+export type ResultsTarget =
+  NewResultsTarget | { kind: "update"; tableName: string; orElse: NewResultsTarget };
 
 /** Where the workbook put the results; the block builder needs it for same-row references. */
 export interface ResultsOrigin {
@@ -74,6 +89,8 @@ export interface ResultsWritten {
   /** e.g. "'Cofactr results'!A5:M62" */
   address: string;
   syncs: number;
+  /** True when an existing table was written over, false for a new one. */
+  updated: boolean;
 }
 
 /** Where `addTextSheet` put its rows. */

@@ -33,6 +33,7 @@ import { useConnection } from "./hooks/use-connection";
 import { useUploadState } from "./hooks/use-upload-state";
 import {
   besideDataPlacement,
+  besideDataState,
   writeResults,
   type ResultsDestination,
 } from "../runtime/results/write-results";
@@ -140,7 +141,9 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
       },
       destination,
     );
-    return `Wrote ${written.rows} lines to ${written.address} (table ${written.tableName}).`;
+    return written.updated
+      ? `Updated the table ${written.tableName} with ${written.rows} lines (${written.address}).`
+      : `Wrote ${written.rows} lines to ${written.address} (table ${written.tableName}).`;
   };
 
   let bomTab: React.ReactNode;
@@ -273,16 +276,10 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
               <ResultsPanel
                 bomId={bomId}
                 besideAddress={beside ? `${sheet?.region.sheetName}!${beside.address}` : null}
-                checkBesideEmpty={async () =>
-                  beside
-                    ? services.workbook.isBlockEmpty(
-                        beside.sheetName,
-                        beside.firstRow,
-                        beside.firstColumn,
-                        beside.rowCount,
-                        beside.columnCount,
-                      )
-                    : false
+                checkBeside={async () =>
+                  sheet && read
+                    ? besideDataState(services.workbook, sheet.region, read)
+                    : "occupied"
                 }
                 write={write}
                 refresh={services.refreshLookups}

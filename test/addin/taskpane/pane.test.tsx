@@ -164,6 +164,18 @@ describe("task pane", () => {
       columnCount: 13,
       address: "G1:S4",
     });
+
+    // Writing again updates that table: cells it already fills are no reason to refuse.
+    harness.workbook.occupied.add("BOM");
+    await user.click(screen.getByRole("button", { name: "Write results" }));
+    await screen.findByText(/updated in place/);
+    const again = await screen.findByRole("dialog", { hidden: true });
+    await user.click(within(again).getByRole("button", { name: "Write results", hidden: true }));
+    await screen.findByText(/Updated the table CofactrResults with 3 lines/);
+    expect(harness.workbook.written[1]?.target).toMatchObject({
+      kind: "update",
+      tableName: "CofactrResults",
+    });
   });
 
   it("resumes following a job left running when the pane was closed", async () => {

@@ -687,6 +687,54 @@ export class FakeRange extends FakeClientObject {
     });
   }
 
+  /**
+   * Deletes the cells, shifting the cells below up within the range's columns. As in Excel, a
+   * table loses the rows deleted across its whole width and moves up when it lies below; a
+   * deletion through part of a table's width is refused.
+   */
+  delete(shift: "Up"): void {
+    if (shift !== "Up") throw new FakeOfficeError("NotImplemented", `delete(${String(shift)})`);
+    this.ctx.enqueue({
+      requestBytes: 16,
+      writesCells: true,
+      run: () => {
+        const { sheet, coords } = this.requireTarget();
+        const data = this.ctx.data;
+        const columns = { column: coords.column, columns: coords.columns };
+        const below = { row: coords.row, rows: MAX_ROWS - coords.row, ...columns };
+        const moved = data.tables.filter((t) => t.sheet === sheet && overlaps(t.coords, below));
+        for (const table of moved) {
+          const insideColumns =
+            table.coords.column >= coords.column &&
+            table.coords.column + table.coords.columns <= coords.column + coords.columns;
+          const wholeWidth =
+            table.coords.column === coords.column && table.coords.columns === coords.columns;
+          const bodyRows =
+            coords.row > table.coords.row &&
+            coords.row + coords.rows <= table.coords.row + table.coords.rows;
+          if (table.coords.row >= coords.row + coords.rows && insideColumns) continue;
+          if (!(wholeWidth && bodyRows)) {
+            throw new FakeOfficeError(
+              "InvalidOperation",
+              "This operation is attempting to shift cells in a table on your worksheet.",
+            );
+          }
+        }
+        const lastRow = Math.max(-1, ...sheet.rows.keys());
+        for (let row = coords.row; row <= lastRow; row += 1) {
+          for (let column = coords.column; column < coords.column + coords.columns; column += 1) {
+            sheet.setCell(row, column, sheet.cell(row + coords.rows, column) ?? null);
+          }
+        }
+        for (const table of moved) {
+          if (table.coords.row >= coords.row + coords.rows) table.coords.row -= coords.rows;
+          else table.coords.rows -= coords.rows;
+        }
+        return 0;
+      },
+    });
+  }
+
   /** The merged areas touching the range, as one block around them (the fake's RangeAreas). */
   getMergedAreasOrNullObject(): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -982,6 +1030,11 @@ export class FakeTable extends FakeClientObject {
 
   getRange(): FakeRange {
     return this.part((c) => ({ ...c }));
+  }
+
+  /** The sheet the table is on. */
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.requireTable().sheet);
   }
 
   /** Removes the table and its cells' contents. */

@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, TableAdd20Regular } from "@fluentui/react-icons";
-import type { ResultsDestination } from "../../runtime/results/write-results";
+import type { BesideDataState, ResultsDestination } from "../../runtime/results/write-results";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -29,8 +29,8 @@ export interface ResultsPanelProps {
   bomId: string | null;
   /** e.g. "BOM!P1:AB57", where "beside the data" would write. */
   besideAddress: string | null;
-  /** True when those cells are empty now. */
-  checkBesideEmpty(): Promise<boolean>;
+  /** Whether writing there fills empty cells, updates the earlier results, or cannot. */
+  checkBeside(): Promise<BesideDataState>;
   write(destination: ResultsDestination): Promise<string>;
   refresh(): Promise<void>;
 }
@@ -41,11 +41,11 @@ export function ResultsPanel(props: ResultsPanelProps): React.JSX.Element {
   const styles = useStyles();
   const [destination, setDestination] = React.useState<ResultsDestination>("newSheet");
   const [busy, setBusy] = React.useState<"write" | "refresh" | null>(null);
-  const [confirming, setConfirming] = React.useState(false);
+  const [confirming, setConfirming] = React.useState<BesideDataState | null>(null);
   const [note, setNote] = React.useState<Note>(null);
 
   const runWrite = async () => {
-    setConfirming(false);
+    setConfirming(null);
     setBusy("write");
     setNote(null);
     try {
@@ -62,8 +62,9 @@ export function ResultsPanel(props: ResultsPanelProps): React.JSX.Element {
     setBusy("write");
     setNote(null);
     try {
-      if (await props.checkBesideEmpty()) {
-        setConfirming(true);
+      const state = await props.checkBeside();
+      if (state !== "occupied") {
+        setConfirming(state);
       } else {
         setNote({
           intent: "error",
@@ -95,12 +96,12 @@ export function ResultsPanel(props: ResultsPanelProps): React.JSX.Element {
 
   return (
     <div className={styles.panel}>
-      <Field label="Write results to">
+      <Field label="Write results to" hint="Writing again updates the table written there before.">
         <RadioGroup
           value={destination}
           onChange={(_, data) => setDestination(data.value as ResultsDestination)}
         >
-          <Radio value="newSheet" label="A new sheet, “Cofactr results”" />
+          <Radio value="newSheet" label="Its own sheet, “Cofactr results”" />
           <Radio
             value="besideData"
             label={`New columns right of the BOM${props.besideAddress ? ` (${props.besideAddress})` : ""}`}
@@ -137,16 +138,24 @@ export function ResultsPanel(props: ResultsPanelProps): React.JSX.Element {
           <MessageBarBody>{note.text}</MessageBarBody>
         </MessageBar>
       )}
-      <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
+      <Dialog
+        open={confirming !== null}
+        onOpenChange={(_, data) => {
+          if (!data.open) setConfirming(null);
+        }}
+      >
         <DialogSurface>
           <DialogBody>
             <DialogTitle>Write beside the BOM?</DialogTitle>
             <DialogContent>
-              The results go into {props.besideAddress}. Those cells are empty now, so nothing of
-              yours is overwritten.
+              {confirming === "update"
+                ? "The results table written beside the BOM before is updated in place; cells " +
+                  "of yours are never overwritten."
+                : `The results go into ${props.besideAddress ?? ""}. Those cells are empty now, ` +
+                  "so nothing of yours is overwritten."}
             </DialogContent>
             <DialogActions>
-              <Button appearance="secondary" onClick={() => setConfirming(false)}>
+              <Button appearance="secondary" onClick={() => setConfirming(null)}>
                 Cancel
               </Button>
               <Button appearance="primary" onClick={() => void runWrite()}>

@@ -177,3 +177,132 @@ describe("writing results for a BOM that starts at C5 on 'Bob''s BOM'", () => {
     expect(table[1]?.[column("Build qty")]).toBe(20);
   });
 });
+
+describe("writing results again", () => {
+  /** Reads the sheet as it is now, uploads it and writes the results to `destination`. */
+  async function uploadAndWrite(destination: "newSheet" | "besideData") {
+    // A results sheet is activated when written; the user goes back to the BOM.
+    data.activate(data.requireSheet(SHEET));
+    const { read, bomId } = await readAndUpload();
+    const region = (await workbook.readBomRegion())!;
+    return writeResults(api, workbook, { region, read, details: DETAILS, bomId }, destination);
+  }
+
+  it("updates the same table on the same sheet, shrinking and growing it with the BOM", async () => {
+    const first = await uploadAndWrite("newSheet");
+    expect(first).toMatchObject({ tableName: "CofactrResults", updated: false });
+    expect((await workbook.loadSettings(SHEET)).resultsTables).toEqual({
+      newSheet: "CofactrResults",
+    });
+
+    // Two lines fewer: the table loses two rows; nothing is left below it.
+    data.setValues(SHEET, "C9", [
+      ["", "", "", "", ""],
+      ["", "", "", "", ""],
+    ]);
+    const second = await uploadAndWrite("newSheet");
+    expect(second).toMatchObject({
+      sheetName: RESULTS_SHEET_NAME,
+      tableName: "CofactrResults",
+      address: `'${RESULTS_SHEET_NAME}'!A5:M8`,
+      updated: true,
+    });
+    expect(data.sheets.map((sheet) => sheet.name)).toEqual([SHEET, RESULTS_SHEET_NAME]);
+    expect(data.tables.map((table) => table.name)).toEqual(["CofactrResults"]);
+    expect(data.tables[0]?.coords).toMatchObject({ row: 4, rows: 4 });
+    expect(
+      data
+        .formulas(RESULTS_SHEET_NAME, "A9:M9")
+        .flat()
+        .every((cell) => cell === ""),
+    ).toBe(true);
+
+    // Three lines more than that: the same table grows, each row still on its BOM row.
+    data.setValues(SHEET, "C9", [
+      ["J1", 1, "", "Molex", ""],
+      ["D1", 1, "LTST-C190KRKT", "Lite-On", "DNP"],
+      ["R9", 4, "RC0603FR-071KL", "Yageo", ""],
+    ]);
+    const third = await uploadAndWrite("newSheet");
+    expect(third).toMatchObject({ address: `'${RESULTS_SHEET_NAME}'!A5:M11`, updated: true });
+    expect(data.tables.map((table) => [table.name, table.coords.rows])).toEqual([
+      ["CofactrResults", 7],
+    ]);
+    expect(data.formulas(RESULTS_SHEET_NAME, "A6:B11").map((row) => row[1])).toEqual([
+      "='Bob''s BOM'!E6",
+      "='Bob''s BOM'!E7",
+      "='Bob''s BOM'!E8",
+      "",
+      "='Bob''s BOM'!E10",
+      "='Bob''s BOM'!E11",
+    ]);
+    expect(data.values(RESULTS_SHEET_NAME, "A6:A11").flat()).toEqual([6, 7, 8, 9, 10, 11]);
+    expect(data.numberFormats(RESULTS_SHEET_NAME, "I11:I11")).toEqual([["#,##0.0000"]]);
+  });
+
+  it("keeps the user's own column in the table, and the table where the user moved it", async () => {
+    await uploadAndWrite("newSheet");
+    // The user adds a Notes column to the table's right and writes a note.
+    const table = data.tables[0]!;
+    data.setValues(RESULTS_SHEET_NAME, "N5", [["Notes"], ["check stock"]]);
+    table.coords.columns += 1;
+
+    const again = await uploadAndWrite("newSheet");
+    expect(again).toMatchObject({ address: `'${RESULTS_SHEET_NAME}'!A5:N10`, updated: true });
+    expect(data.values(RESULTS_SHEET_NAME, "N5:N6")).toEqual([["Notes"], ["check stock"]]);
+    expect(data.values(RESULTS_SHEET_NAME, "M5:M5")).toEqual([["Datasheet"]]);
+  });
+
+  it("writes a new table, and remembers it, once the earlier one was deleted or renamed", async () => {
+    await uploadAndWrite("newSheet");
+    data.tables[0]!.name = "MyOldResults";
+    const again = await uploadAndWrite("newSheet");
+    expect(again).toMatchObject({
+      sheetName: `${RESULTS_SHEET_NAME} 2`,
+      tableName: "CofactrResults",
+      updated: false,
+    });
+    await uploadAndWrite("newSheet");
+    expect(data.sheets).toHaveLength(3);
+  });
+
+  it("beside the data, updates its own table and never grows it over the user's cells", async () => {
+    const first = await uploadAndWrite("besideData");
+    expect(first).toMatchObject({ address: "'Bob''s BOM'!I5:U10", updated: false });
+    expect((await workbook.loadSettings(SHEET)).resultsTables).toEqual({
+      besideData: "CofactrResults",
+    });
+
+    // Read again, the BOM is the BOM alone: the results beside it are not columns of it, even
+    // with the selection inside them.
+    data.selection = {
+      sheet: data.requireSheet(SHEET),
+      coords: { row: 6, column: 10, rows: 1, columns: 1 },
+    };
+    const region = await workbook.readBomRegion();
+    expect(region).toMatchObject({ firstRow: 5, firstColumn: 3, tableName: null });
+    expect(region?.values[0]).toEqual(["Ref", "Qty", "MPN", "Manufacturer", "DNP"]);
+
+    const again = await uploadAndWrite("besideData");
+    expect(again).toMatchObject({ address: "'Bob''s BOM'!I5:U10", updated: true });
+    expect(data.tables).toHaveLength(1);
+
+    // One more BOM line, and a note of the user's under the results table.
+    data.setValues(SHEET, "C11", [["R9", 4, "RC0603FR-071KL", "Yageo", ""]]);
+    data.setValues(SHEET, "K11", [["my note"]]);
+    const blocked = uploadAndWrite("besideData");
+    await expect(blocked).rejects.toThrow(
+      /The table CofactrResults on "Bob's BOM" needs 1 more rows, but I11:U11 holds cells that are not empty; nothing was written/,
+    );
+    expect(data.values(SHEET, "K11:K11")).toEqual([["my note"]]);
+  });
+
+  it("refuses to write over a table whose results columns were changed", async () => {
+    await uploadAndWrite("newSheet");
+    data.setValues(RESULTS_SHEET_NAME, "B5", [["Part number"]]);
+    await expect(uploadAndWrite("newSheet")).rejects.toThrow(
+      /no longer starts with the results columns .* Rename or delete that table/,
+    );
+    expect(data.values(RESULTS_SHEET_NAME, "B5:B5")).toEqual([["Part number"]]);
+  });
+});
