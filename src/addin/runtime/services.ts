@@ -36,7 +36,7 @@ export interface RuntimeOptions {
   /** "" (default) for the page's own origin. */
   baseUrl?: string;
   fetch?: typeof fetch;
-  lookup?: Omit<LookupServiceOptions, "headers" | "fetch" | "baseUrl">;
+  lookup?: Omit<LookupServiceOptions, "call" | "headers" | "fetch" | "baseUrl">;
   poll?: Partial<PollOptions>;
   recalculate?: () => Promise<void>;
   newRecordId?: () => string;
@@ -57,13 +57,10 @@ export function createRuntimeServices(options: RuntimeOptions = {}): RuntimeServ
   const connection = new ConnectionStore(storage);
   const headers = () => connection.headers();
   const workbook = options.workbook ?? createExcelWorkbook();
-  const api = createApiClient({ baseUrl: options.baseUrl, fetch: options.fetch, headers });
-  const lookups = new LookupService({
-    ...options.lookup,
-    baseUrl: options.baseUrl,
-    fetch: options.fetch,
-    headers,
-  });
+  // One client for every request to the add-in server: pane, ribbon and functions alike.
+  const call = createApiCall({ baseUrl: options.baseUrl, fetch: options.fetch, headers });
+  const api = createApiClient(call);
+  const lookups = new LookupService({ ...options.lookup, call });
   const uploads = new UploadController({
     api,
     workbook,
@@ -83,9 +80,7 @@ export function createRuntimeServices(options: RuntimeOptions = {}): RuntimeServ
       await recalculate();
     },
     bomLibrary: {
-      api: createBomLibraryApi(
-        createApiCall({ baseUrl: options.baseUrl, fetch: options.fetch, headers }),
-      ),
+      api: createBomLibraryApi(call),
       workbook,
       rewrite: options.rewriteBomTable ?? rewriteBomTable,
     },

@@ -1,12 +1,12 @@
 /** The pane's client for the BOM library routes of /api (list, read, line edits, approve). */
-import type {
-  BomLineChangeResponse,
-  BomListResponse,
-  BomResponse,
-  LookupResponse,
-  PartSearchResponse,
-} from "../../../core/api";
 import type { ApiCall } from "../api-client";
+import {
+  bomLineChangeResponseSchema,
+  bomListResponseSchema,
+  bomResponseSchema,
+  lookupResponseSchema,
+  partSearchResponseSchema,
+} from "../api-schemas";
 import type { BomLibraryApi } from "./bom-session";
 
 const bomPath = (id: string) => `/api/boms/${encodeURIComponent(id)}`;
@@ -16,25 +16,28 @@ export function createBomLibraryApi(call: ApiCall): BomLibraryApi {
     listBoms: (search, signal) => {
       const query = new URLSearchParams({ limit: "50" });
       if (search) query.set("search", search);
-      return call<BomListResponse>("GET", `/api/boms?${query.toString()}`, undefined, signal);
+      return call("GET", `/api/boms?${query.toString()}`, bomListResponseSchema, undefined, signal);
     },
-    bom: (id, signal) => call<BomResponse>("GET", bomPath(id), undefined, signal),
+    bom: (id, signal) => call("GET", bomPath(id), bomResponseSchema, undefined, signal),
     searchParts: (text, limit, signal) => {
       const query = new URLSearchParams({ q: text, limit: String(limit) });
-      return call<PartSearchResponse>(
+      return call(
         "GET",
         `/api/parts/search?${query.toString()}`,
+        partSearchResponseSchema,
         undefined,
         signal,
       );
     },
     updateLine: (bomId, lineId, changes) =>
-      call<BomLineChangeResponse>(
+      call(
         "PATCH",
         `${bomPath(bomId)}/lines/${encodeURIComponent(lineId)}`,
+        bomLineChangeResponseSchema,
         changes,
       ),
-    approveBom: (bomId) => call<BomResponse>("POST", `${bomPath(bomId)}/approve`, {}),
-    lookup: (request, signal) => call<LookupResponse>("POST", "/api/parts/lookup", request, signal),
+    approveBom: (bomId) => call("POST", `${bomPath(bomId)}/approve`, bomResponseSchema, {}),
+    lookup: (request, signal) =>
+      call("POST", "/api/parts/lookup", lookupResponseSchema, request, signal),
   };
 }

@@ -6,6 +6,7 @@
  * Every promise it hands out resolves — never rejects, never hangs: transport failures, HTTP
  * errors, timeouts and malformed responses all become `{ status: "error", message }` for each
  * caller of the failed request. An unsettled promise would be an endless #BUSY! in Excel.
+ * Requests go through the add-in's one API client, which checks each answer's shape.
  */
 import {
   DelegateBackoff,
@@ -22,23 +23,22 @@ import {
 import {
   API_CLIENT_TIMEOUT_MS,
   LOOKUP_MAX_QUERIES,
-  type ApiErrorBody,
+  type LookupResult,
   type PartQuery,
 } from "../../../core/api";
-import { TRANSIENT_HTTP_STATUSES, parseRetryAfterMs } from "../../../core/http-retry";
-import {
-  UnexpectedResponseError,
-  parseLookupResponse,
-  type FetchedLookupResult as LookupResult,
-} from "./lookup-response";
 import { queryKey } from "../../../core/query-key";
+import {
+  ApiRequestError,
+  createApiCall,
+  unexpectedResponse,
+  type ApiCall,
+  type ApiClientOptions,
+} from "../api-client";
+import { lookupResponseSchema } from "../api-schemas";
 
-export interface LookupBatcherOptions {
-  /** Server origin; "" (default) means the add-in's own origin, i.e. a relative "/api/...". */
-  baseUrl?: string;
-  fetch?: typeof fetch;
-  /** Extra headers per request: the gateway token or the user's own keys. */
-  headers?: () => Record<string, string>;
+export interface LookupBatcherOptions extends Omit<ApiClientOptions, "now"> {
+  /** The runtime's API client; without it, one is made from baseUrl, fetch and headers. */
+  call?: ApiCall;
   /** Quiet time after the last call before a batch is sent. */
   windowMs?: number;
   /** Longest a call waits for its batch to be sent, however busy the recalculation. */
@@ -92,50 +92,22 @@ interface PendingQuery {
 }
 
 const LOOKUP_PATH = "/api/parts/lookup";
-/** A failure worth another attempt. */
-class TransientError extends Error {
-  constructor(
-    message: string,
-    readonly retryAfterMs: number | null,
-  ) {
-    super(message);
-    this.name = "TransientError";
-  }
-}
-
-/** A failure that another attempt would not fix (4xx, 500). */
-class PermanentError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PermanentError";
-  }
-}
-
-async function errorMessageOf(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as Partial<ApiErrorBody>;
-    const message = body.error?.message;
-    if (typeof message === "string" && message !== "") return message;
-  } catch {
-    // Not JSON: fall back to the status line.
-  }
-  return `HTTP ${response.status}`;
-}
 
 function describeFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof TaskCancelledError) {
     return `Cofactr lookup timed out after ${Math.round(timeoutMs / 1000)} s`;
   }
-  if (error instanceof UnexpectedResponseError) return error.message;
-  if (error instanceof TransientError || error instanceof PermanentError) return error.message;
+  if (error instanceof ApiRequestError) {
+    if (error.status === 0 || error.code === "bad_response") return error.message;
+    if (error.transient) return `Cofactr service busy (HTTP ${error.status}): ${error.message}`;
+    return `Cofactr lookup refused (HTTP ${error.status}): ${error.message}`;
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return `Cofactr lookup failed: ${detail}`;
 }
 
 export class LookupBatcher {
-  private readonly baseUrl: string;
-  private readonly fetchImpl: typeof fetch;
-  private readonly headers: () => Record<string, string>;
+  private readonly call: ApiCall;
   private readonly windowMs: number;
   private readonly maxWaitMs: number;
   private readonly maxBatchSize: number;
@@ -155,27 +127,32 @@ export class LookupBatcher {
   };
 
   constructor(options: LookupBatcherOptions = {}) {
-    this.baseUrl = (options.baseUrl ?? "").replace(/\/+$/, "");
-    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.headers = options.headers ?? (() => ({}));
+    this.now = options.now ?? Date.now;
+    this.call =
+      options.call ??
+      createApiCall({
+        baseUrl: options.baseUrl,
+        fetch: options.fetch,
+        headers: options.headers,
+        now: this.now,
+      });
     this.windowMs = options.windowMs ?? 30;
     this.maxWaitMs = Math.max(options.maxWaitMs ?? 150, this.windowMs);
     this.maxBatchSize = Math.min(options.maxBatchSize ?? LOOKUP_MAX_QUERIES, LOOKUP_MAX_QUERIES);
     this.timeoutMs = options.timeoutMs ?? API_CLIENT_TIMEOUT_MS;
-    this.now = options.now ?? Date.now;
 
     const delays = options.retryDelaysMs ?? [500, 1500];
     const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
     const backoff = new DelegateBackoff((context: IRetryBackoffContext<unknown>) => {
       const failure = "error" in context.result ? context.result.error : null;
-      const retryAfter = failure instanceof TransientError ? failure.retryAfterMs : null;
+      const retryAfter = failure instanceof ApiRequestError ? failure.retryAfterMs : null;
       if (retryAfter != null) return Math.min(retryAfter, maxRetryAfterMs);
       return delays[Math.min(context.attempt - 1, delays.length - 1)] ?? 0;
     });
     this.policy = wrap(
       bulkhead(Math.max(1, options.maxInFlight ?? 4), Number.POSITIVE_INFINITY),
       retry(
-        handleWhen((error) => error instanceof TransientError),
+        handleWhen((error) => error instanceof ApiRequestError && error.transient),
         { maxAttempts: options.retries ?? 2, backoff },
       ),
       timeout(this.timeoutMs, TimeoutStrategy.Aggressive),
@@ -287,39 +264,13 @@ export class LookupBatcher {
     signal: AbortSignal,
   ): Promise<LookupResult[]> {
     this.counters.requests += 1;
-    let response: Response;
-    try {
-      response = await this.fetchImpl(`${this.baseUrl}${LOOKUP_PATH}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...this.headers() },
-        body: JSON.stringify(refresh ? { queries, refresh } : { queries }),
-        signal,
-      });
-    } catch (error) {
-      if (signal.aborted) throw error;
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new TransientError(`Cofactr add-in server unreachable: ${detail}`, null);
+    const body = refresh ? { queries, refresh } : { queries };
+    const { results } = await this.call("POST", LOOKUP_PATH, lookupResponseSchema, body, signal);
+    // One result per query, in order, or none used: a shifted answer would put one part's
+    // price in another part's cell.
+    if (results.length !== queries.length) {
+      throw unexpectedResponse(200, `${results.length} results for ${queries.length} queries`);
     }
-
-    if (TRANSIENT_HTTP_STATUSES.has(response.status)) {
-      const retryAfter = parseRetryAfterMs(response.headers.get("retry-after"), this.now());
-      const message = await errorMessageOf(response);
-      throw new TransientError(
-        `Cofactr service busy (HTTP ${response.status}): ${message}`,
-        retryAfter,
-      );
-    }
-    if (!response.ok) {
-      const message = await errorMessageOf(response);
-      throw new PermanentError(`Cofactr lookup refused (HTTP ${response.status}): ${message}`);
-    }
-
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      throw new UnexpectedResponseError("body is not JSON");
-    }
-    return parseLookupResponse(body, queries);
+    return results;
   }
 }

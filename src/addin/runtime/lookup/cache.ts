@@ -14,9 +14,8 @@
  * in that window (then it is cached), which is what makes a refresh affordable.
  */
 import { LRUCache } from "lru-cache";
-import type { Part, PartQuery } from "../../../core/api";
+import type { LookupResult as FetchedLookupResult, Part, PartQuery } from "../../../core/api";
 import { CANCELED } from "./batcher";
-import type { FetchedLookupResult } from "./lookup-response";
 import { queryKey } from "../../../core/query-key";
 
 export type Freshness = "static" | "market";

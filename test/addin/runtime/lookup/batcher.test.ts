@@ -207,7 +207,7 @@ describe("LookupBatcher: every failure settles every caller", () => {
     });
     const batcher = new LookupBatcher({ fetch: api.fetch, retries: 2, retryDelaysMs: [100, 300] });
     const results = await settleAll(manyCalls(batcher));
-    expectAllErrors(results, /unreachable: fetch failed/);
+    expectAllErrors(results, /could not be reached: fetch failed/);
     expect(api.requests).toHaveLength(3);
   });
 
@@ -316,7 +316,7 @@ describe("LookupBatcher: every failure settles every caller", () => {
       api.always((qs) => make(qs.length));
       const batcher = new LookupBatcher({ fetch: api.fetch });
       const results = await settleAll(manyCalls(batcher));
-      expectAllErrors(results, /unexpected response/);
+      expectAllErrors(results, /Unexpected response from the add-in server/);
       expect(api.requests).toHaveLength(1);
     },
   );

@@ -129,9 +129,10 @@ describe("running an upload", () => {
 
   it("explains a server rejection with the sheet row of the line", async () => {
     const { api, controller } = setup();
-    api.uploadError = new ApiRequestError(400, "validation", "mpn is too long", "lines[1].mpn", [
-      { field: "lines[1].mpn", message: "mpn is too long" },
-    ]);
+    api.uploadError = new ApiRequestError(400, "validation", "mpn is too long", {
+      field: "lines[1].mpn",
+      issues: [{ field: "lines[1].mpn", message: "mpn is too long" }],
+    });
     await controller.upload(async () => input());
     expect(controller.getState()).toMatchObject({
       phase: "failed",
