@@ -4,6 +4,7 @@
  */
 import { type Block, isEmptyCell, readBlock } from "./blocks";
 import { sliceRowsByPayload } from "./limits";
+import { supportsExcelApi } from "./requirements";
 import type { CellInput } from "./workbook-access";
 
 /** The range of a block. */
@@ -37,17 +38,16 @@ export async function whatIsInTheWay(
   await context.sync();
   const tableNames = overlapping.items.map((table) => table.name);
   if (tableNames.length > 0) return `overlaps the table ${tableNames.join(", ")}`;
-  // Merged areas need ExcelApi 1.13; where they are missing, the write itself would fail and be
-  // undone.
-  try {
+  if (supportsExcelApi("1.13")) {
     const merged = range.getMergedAreasOrNullObject();
     merged.load("address");
     await context.sync();
-    if (!merged.isNullObject) return `contains merged cells (${merged.address})`;
-  } catch {
+    return merged.isNullObject ? null : `contains merged cells (${merged.address})`;
+  } else {
+    // Below ExcelApi 1.13 merged cells cannot be listed: a write into them fails, and the
+    // caller undoes it.
     return null;
   }
-  return null;
 }
 
 /**

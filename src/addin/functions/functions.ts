@@ -10,6 +10,7 @@ import {
   readSeller,
   readYesNo,
 } from "./args";
+import { supportsExcelApi } from "../excel/requirements";
 import { invalidValue, notAvailable } from "./errors";
 import { findFetchedPart, findPart } from "./find-part";
 import { excelSerialDate } from "./excel-date";
@@ -45,15 +46,17 @@ export function version(): string {
  * @helpurl https://localhost:3000/help.html
  * @param mpn Manufacturer part number, e.g. "GRM188R71H104KA93D".
  * @param [manufacturer] Manufacturer name, to pick the right part when several makers use the MPN. Leave empty for any.
- * @returns The part as an entity card.
+ * @returns The part as an entity card (its CPID as text where Excel has no entity values).
  */
 export async function partEntity(
   mpn: string,
   manufacturer?: string,
   invocation?: CustomFunctions.CancelableInvocation,
-): Promise<Excel.EntityCellValue> {
+): Promise<Excel.EntityCellValue | string> {
   const query = readPartQuery(mpn, manufacturer);
   const found = await findFetchedPart(query, "market", invocation);
+  // Entity values need ExcelApi 1.16; an older Excel shows the part's CPID as text.
+  if (!supportsExcelApi("1.16")) return found.part.cpid;
   return partCard(found.part, found.fetchedAt);
 }
 

@@ -11,6 +11,7 @@ import {
   sheetSettingsKey,
 } from "../../../src/addin/excel/settings-schema";
 import { installExcelFake, WorkbookData } from "../../support/excelFake";
+import { installExcelApiSupport } from "../../support/officeRequirements";
 
 const FIVE_MB = 5 * 1024 * 1024;
 const DETAILS = { name: "Main", version: "", partNumber: "", buildQuantity: 1 };
@@ -358,7 +359,13 @@ describe("writing results", () => {
     expect(data.tables.map((table) => table.name)).toEqual(["Actions"]);
   });
 
-  it("refuses to write beside the data over merged cells", async () => {
+  it.each([
+    // With ExcelApi 1.13 the merged areas are found before writing; below it the write itself
+    // fails on them, and what it wrote is undone.
+    ["1.13", /F1:H3 contains merged cells \('BOM'!E3:F3\)/],
+    ["1.12", /merged cell/],
+  ])("refuses to write beside the data over merged cells (ExcelApi %s)", async (set, reason) => {
+    const uninstall = installExcelApiSupport(set);
     data.addSheet("BOM", bomGrid(2));
     data.merge("BOM", "E3:F3");
     const error = await workbook
@@ -366,8 +373,9 @@ describe("writing results", () => {
         simpleBlock(2),
       )
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "not_empty" });
-    expect((error as Error).message).toMatch(/F1:H3 contains merged cells \('BOM'!E3:F3\)/);
+    uninstall();
+    expect((error as Error).message).toMatch(reason);
+    expect(data.tables).toEqual([]);
     expect(
       data
         .formulas("BOM", "F1:H3")

@@ -3,6 +3,7 @@ import * as COFACTR from "../../../src/addin/functions/functions";
 import { createRuntimeServices, setRuntimeServices } from "../../../src/addin/runtime/services";
 import { OFFERS_HEADER } from "../../../src/addin/functions/offers-table";
 import { installCustomFunctionsStub, settle, type Settled } from "../../support/customFunctions";
+import { installExcelApiSupport } from "../../support/officeRequirements";
 import {
   BARE_PART,
   CATALOGUE,
@@ -32,8 +33,23 @@ function useCatalogue(catalogue: Part[] = CATALOGUE): void {
   );
 }
 
+// Excel on the web and current desktop Excel: entity values (ExcelApi 1.16) are there.
+let uninstallOffice: () => void;
+beforeAll(() => {
+  uninstallOffice = installExcelApiSupport("1.17");
+});
 beforeEach(() => useCatalogue());
-afterAll(() => setRuntimeServices(null));
+afterAll(() => {
+  setRuntimeServices(null);
+  uninstallOffice();
+});
+
+/** PART's card; fails the test when PART answered with plain text instead. */
+async function partCard(mpn: string) {
+  const card = await COFACTR.partEntity(mpn);
+  if (typeof card === "string") throw new Error(`PART answered text: ${card}`);
+  return card;
+}
 
 const value = (v: unknown): Settled => ({ ok: true, value: v });
 const na = (message: string | RegExp) => ({
@@ -377,7 +393,7 @@ describe("UPDATED and the card's fetch time", () => {
     const serial = (await COFACTR.updated(MURATA)) as number;
     // Excel's day 0 is 1899-12-30.
     expect(Date.UTC(1899, 11, 30) + serial * 86_400_000).toBeCloseTo(fetchedAt, 0);
-    const card = await COFACTR.partEntity(MURATA);
+    const card = await partCard(MURATA);
     expect(card.properties?.["Prices fetched"]).toEqual({
       type: "String",
       basicValue: `${new Date(fetchedAt).toISOString().slice(0, 16).replace("T", " ")} UTC`,
@@ -393,7 +409,7 @@ describe("UPDATED and the card's fetch time", () => {
 
 describe("PART", () => {
   it("returns an entity whose text is the CPID, with a card", async () => {
-    const card = await COFACTR.partEntity(MURATA);
+    const card = await partCard(MURATA);
     expect(card.type).toBe("Entity");
     expect(card.text).toBe("CC2DKKO1LUCF");
     expect(card.properties).toMatchObject({
@@ -420,7 +436,7 @@ describe("PART", () => {
   });
 
   it("leaves missing facts out of the card", async () => {
-    const card = await COFACTR.partEntity("BARE-1");
+    const card = await partCard("BARE-1");
     expect(Object.keys(card.properties ?? {}).sort()).toEqual(
       ["CPID", "MPN", "Manufacturer", "Prices fetched", "Sellers", "Stock"].sort(),
     );
@@ -429,6 +445,16 @@ describe("PART", () => {
       expect(section.properties.length).toBeGreaterThan(0);
       for (const name of section.properties) expect(card.properties).toHaveProperty([name]);
     }
+  });
+
+  it("shows the CPID as text where Excel has no entity values (below ExcelApi 1.16)", async () => {
+    const restore = installExcelApiSupport("1.15");
+    try {
+      await expect(COFACTR.partEntity(MURATA)).resolves.toBe("CC2DKKO1LUCF");
+    } finally {
+      restore();
+    }
+    await expect(partCard(MURATA)).resolves.toMatchObject({ type: "Entity" });
   });
 
   it("errors like the other functions", async () => {
