@@ -87,6 +87,10 @@ describe("task pane", () => {
     expect(done).toBeTruthy();
     const steps = screen.getByRole("list", { name: "Upload steps" });
     expect(within(steps).getAllByText(/\(done\)/)).toHaveLength(5);
+    // Every step done: the bar is full, not a step short.
+    const bar = screen.getByRole("progressbar", { name: "Upload progress" });
+    expect(bar.getAttribute("aria-valuemax")).toBe("1");
+    expect(bar.getAttribute("aria-valuenow")).toBe("1");
     expect(harness.api.uploads[0]?.name).toBe("Power board");
     expect(harness.workbook.settings.get("BOM")).toMatchObject({
       bomId: "bom-1",
