@@ -20,7 +20,7 @@ import { DEFAULT_JOB_LIMITS, JobRunner, type JobStatusWords } from "./platform/j
 import { DEFAULT_PROGRAM_LIMITS, ProgramStore } from "./platform/programs/store";
 import { registerPlatformRoutes } from "./platform/routes";
 import { BomStore, DEFAULT_STORE_LIMITS } from "./platform/store";
-import { rememberRequestFault } from "./requestFaults";
+import { rememberRequestFault } from "./request-faults";
 import { emptyStats, type EmulatorState } from "./state";
 
 export interface EmulatorAppOptions extends EmulatorOptions {

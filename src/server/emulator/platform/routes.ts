@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { EmulatorState } from "../state";
 import { validationItems } from "../validation";
-import { requestFault } from "../requestFaults";
+import { requestFault } from "../request-faults";
 import { APPROVED_BOM_MESSAGE } from "./jobs";
 import { addPartLine, patchLine, removeLine, UnknownPartError } from "./line-edits";
 import {

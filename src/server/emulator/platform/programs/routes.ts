@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { z } from "zod";
-import { requestFault } from "../../requestFaults";
+import { requestFault } from "../../request-faults";
 import type { EmulatorState } from "../../state";
 import { validationItems } from "../../validation";
 import { page, readListQuery } from "../list-query";
