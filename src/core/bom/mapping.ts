@@ -320,6 +320,19 @@ export function buildMapping({
     if (field === "do_not_place") dnpPolarity = pair.polarity ?? "dnp";
   }
 
+  // Maker names in a column no header names, on a sheet without part numbers, are tags (an EDA
+  // library, a brand, a shop): a manufacturer is only worth sending beside its MPN.
+  const maker = fields.manufacturer_name;
+  if (
+    maker.column !== null &&
+    maker.source === "content" &&
+    !locked.has("manufacturer_name") &&
+    fields.mpn.column === null
+  ) {
+    taken.delete(maker.column);
+    fields.manufacturer_name = emptyAssignment();
+  }
+
   // 4. Extras: further clearly named columns of an assigned field.
   const extraColumns: Partial<Record<BomField, number[]>> = {};
   const extraMpn: number[] = [];

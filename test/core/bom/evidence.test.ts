@@ -321,4 +321,21 @@ describe("the evidence model", () => {
     ];
     expect(pick(grid, "quantity").column).toBe(4);
   });
+
+  it("sends no manufacturer found by contents alone when the sheet has no part numbers", () => {
+    // Headerless: designator, value, EDA library, shop, order code.
+    const rows: Grid = [
+      ["C1", "100nF", "SparkFun", "DigiKey", "478-1239-1-ND"],
+      ["R1", "10K", "SparkFun", "DigiKey", "P10KGTR-ND"],
+      ["U1", "", "adafruit", "DigiKey", "ATTINY44A-SSU-ND"],
+      ["Q1", "", "SparkFun", "DigiKey", "568-5818-1-ND"],
+    ];
+    expect(pick(rows, "manufacturer_name").column).toBeNull();
+    // Beside part numbers the same column is the manufacturer.
+    const withMpn = rows.map((row, i) => [
+      ...row,
+      ["CL10B104KB8NNNC", "RC0603FR-0710KL", "ATTINY44A-SSU", "2N7002P"][i] as string,
+    ]);
+    expect(pick(withMpn, "manufacturer_name").column).toBe(2);
+  });
 });
