@@ -19,6 +19,8 @@ export interface SoakMemory {
   heapTotal: number;
   heapUsed: number;
   external: number;
+  /** The highest RSS the process has had so far. */
+  peakRss: number;
 }
 
 /** Never the operator's own Cofactr keys: the embedded emulator, or the soak's own emulator. */
@@ -48,7 +50,9 @@ async function main(): Promise<void> {
       collect?.();
       collect?.();
       const { rss, heapTotal, heapUsed, external } = process.memoryUsage();
-      send({ memory: { rss, heapTotal, heapUsed, external } satisfies SoakMemory });
+      // maxRSS is in kilobytes.
+      const peakRss = process.resourceUsage().maxRSS * 1024;
+      send({ memory: { rss, heapTotal, heapUsed, external, peakRss } satisfies SoakMemory });
     } else if (message === "stop") {
       void server.close().then(() => process.exit(0));
     }

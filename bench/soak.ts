@@ -13,7 +13,9 @@
  * from the environment as for `npm start` (e.g. LOOKUP_CACHE_MB). Memory is measured after two
  * full garbage collections. The last line is JSON: {"emulator": "embedded"|"apart",
  * "rss_start_mb", "rss_after_100k_lookups_mb", "heap_used_after_100k_lookups_mb",
- * "heap_total_after_100k_lookups_mb", "external_after_100k_lookups_mb", "lookups", "found",
+ * "heap_total_after_100k_lookups_mb", "external_after_100k_lookups_mb",
+ * "rss_after_100k_lookups_idle_mb" (the same after 15 s idle), "rss_peak_during_lookups_mb",
+ * "lookup_cache_mb" (what the cache holds, by its own count), "lookups", "found",
  * "rss_after_50_uploads_mb", "uploads", "slow_body_connected_s"}.
  */
 import { fork, type ChildProcess } from "node:child_process";
@@ -39,6 +41,8 @@ const GATEWAY_TOKEN = "soak-gateway-token-0123456789abcdef";
 const HEADERS: Record<string, string> = EMULATOR_APART
   ? { [GATEWAY_TOKEN_HEADER]: GATEWAY_TOKEN }
   : {};
+/** How long the server is left idle before the second memory reading. */
+const IDLE_MS = 15_000;
 /** A slow client still connected after this is reported as this (the server never cut it). */
 const SLOW_CLIENT_GUARD_S = 300;
 /** Ways a manufacturer is written in BOMs: each is its own query, the same part. */
@@ -144,7 +148,16 @@ class ServerProcess {
       heapTotal: mb(memory.heapTotal),
       heapUsed: mb(memory.heapUsed),
       external: mb(memory.external),
+      peakRss: mb(memory.peakRss),
     };
+  }
+
+  /** What the server's lookup cache holds (its /metrics gauge), in MB. */
+  async lookupCacheMb(): Promise<number> {
+    const text = await (await fetch(`${this.url}/metrics`, { headers: HEADERS })).text();
+    const sample = /^cofactr_lookup_cache_bytes (\d+)$/m.exec(text);
+    if (!sample?.[1]) throw new Error("/metrics has no cofactr_lookup_cache_bytes");
+    return Math.round(Number(sample[1]) / (1024 * 1024));
   }
 
   async stop(): Promise<void> {
@@ -219,6 +232,11 @@ async function main(): Promise<void> {
     const start = await server.memoryMb();
     const found = await lookups(server.url);
     const afterLookups = await server.memoryMb();
+    const cacheMb = await server.lookupCacheMb();
+    // V8 gives back the heap a burst grew only once the process has been idle a while (its
+    // memory reducer): the RSS an operator sees between bursts.
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const idleAfterLookups = await server.memoryMb();
     await uploads(server.url);
     const afterUploads = await server.memoryMb();
     const slowSeconds = await slowBodyClient(server.url);
@@ -229,6 +247,8 @@ async function main(): Promise<void> {
         `  after ${LOOKUPS} distinct lookups (${found} found): ${afterLookups.rss} MB ` +
           `(V8 heap ${afterLookups.heapUsed} MB used of ${afterLookups.heapTotal} MB, ` +
           `${afterLookups.external} MB outside it)`,
+        `  the same, after ${IDLE_MS / 1000} s idle: ${idleAfterLookups.rss} MB; ` +
+          `peak RSS during the lookups ${afterLookups.peakRss} MB; lookup cache ${cacheMb} MB`,
         `  after ${UPLOADS} uploads of ${UPLOAD_BYTES / 1e6} MB: ${afterUploads.rss} MB`,
         `  a slow-body client stayed connected ${slowSeconds} s`,
       ].join("\n"),
@@ -241,6 +261,9 @@ async function main(): Promise<void> {
         heap_used_after_100k_lookups_mb: afterLookups.heapUsed,
         heap_total_after_100k_lookups_mb: afterLookups.heapTotal,
         external_after_100k_lookups_mb: afterLookups.external,
+        rss_after_100k_lookups_idle_mb: idleAfterLookups.rss,
+        rss_peak_during_lookups_mb: afterLookups.peakRss,
+        lookup_cache_mb: cacheMb,
         lookups: LOOKUPS,
         found,
         rss_after_50_uploads_mb: afterUploads.rss,

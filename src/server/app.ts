@@ -116,6 +116,7 @@ export function assembleApp({ config, https, logger, clock }: AppOptions): Built
     shared: redis ? new RedisLookupLevel(redis) : undefined,
     observer: metrics.cache,
   });
+  metrics.watchLookupCache(lookups);
   const admin = new AdminCheck(config.adminTokens, throttle);
   registerLookupRoutes(app, access, lookups, admin, config.apiDeadlineMs);
   registerBomRoutes(app, access, config.apiDeadlineMs);

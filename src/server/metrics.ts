@@ -60,7 +60,26 @@ export class ServerMetrics {
     registers: [this.registry],
   });
 
+  /** What the lookup cache holds, read at each scrape (set by `watchLookupCache`). */
+  private lookupCache: { readonly bytes: number; readonly size: number } | null = null;
+
   constructor() {
+    const watched = () => this.lookupCache;
+    this.readAtScrape(
+      "cofactr_lookup_cache_bytes",
+      "Bytes this instance's lookup cache holds, as counted against LOOKUP_CACHE_MB.",
+      () => watched()?.bytes ?? 0,
+    );
+    this.readAtScrape(
+      "cofactr_lookup_cache_entries",
+      "Entries in this instance's lookup cache (queries, part facts and offers).",
+      () => watched()?.size ?? 0,
+    );
+    this.readAtScrape(
+      "process_resident_memory_bytes",
+      "Resident memory of this instance's process (RSS).",
+      () => process.memoryUsage.rss(),
+    );
     // Every label value appears from the start (a scraper sees zeros, not missing series).
     for (const api of ["graph", "platform"] as const) {
       this.upstreamRequests.inc({ api }, 0);
@@ -93,6 +112,22 @@ export class ServerMetrics {
       if (misses > 0) this.cacheLookups.inc({ level, result: "miss" }, misses);
     },
   };
+
+  /** A gauge whose value is read when /metrics is scraped. */
+  private readAtScrape(name: string, help: string, read: () => number): void {
+    new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      collect() {
+        this.set(read());
+      },
+    });
+  }
+
+  watchLookupCache(cache: { readonly bytes: number; readonly size: number }): void {
+    this.lookupCache = cache;
+  }
 
   setRedisUp(up: boolean): void {
     this.redisUp.set(up ? 1 : 0);

@@ -34,7 +34,7 @@ describe("/metrics", () => {
     expect(right.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
   });
 
-  test("counts upstream requests, metered parts, cache hits and misses and lookup latency", async () => {
+  test("counts upstream requests, metered parts, cache hits, misses and size, and lookup latency", async () => {
     const before = await cluster.metrics(0);
     cluster.emulator.resetStats();
     const queries = catalogueQueries(30, 4000);
@@ -51,6 +51,10 @@ describe("/metrics", () => {
     expect(change('cofactr_lookup_cache_total{level="memory",result="miss"}')).toBe(30);
     expect(change('cofactr_lookup_cache_total{level="memory",result="hit"}')).toBe(30);
     expect(change("cofactr_lookup_duration_seconds_count")).toBe(2);
+    // Each new part is one query entry pointing at one copy of its facts and one of its offers.
+    expect(change("cofactr_lookup_cache_entries")).toBe(3 * 30);
+    expect(change("cofactr_lookup_cache_bytes")).toBeGreaterThan(30 * 500);
+    expect(metricValue(after, "process_resident_memory_bytes")).toBeGreaterThan(1e7);
     expect(metricValue(after, graph("cofactr_upstream_requests_in_flight"))).toBe(0);
     // The scrape itself is the one request in flight.
     expect(metricValue(after, "cofactr_http_requests_in_flight")).toBe(1);
