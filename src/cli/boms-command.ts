@@ -4,7 +4,8 @@
  */
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import type { BomListResponse, BomResponse } from "../core/api";
+import type { BomResponse } from "../core/api";
+import { bomListResponseSchema, bomResponseSchema } from "../core/api-schemas";
 import { BOM_TABLE_COLUMNS, bomCounts, bomTableRows, type BomTableCell } from "../core/bom-table";
 import { ApiClient } from "./http";
 import { CliError, type CliIo } from "./io";
@@ -15,10 +16,7 @@ export interface BomsServerOptions {
 }
 
 function clientFor(options: BomsServerOptions): ApiClient {
-  return new ApiClient({
-    server: options.server,
-    ...(options.token ? { token: options.token } : {}),
-  });
+  return new ApiClient(options);
 }
 
 const bomPath = (id: string) => `/api/boms/${encodeURIComponent(id)}`;
@@ -55,7 +53,11 @@ export async function bomsListCommand(
 ): Promise<number> {
   const query = new URLSearchParams({ limit: String(options.limit) });
   if (options.search?.trim()) query.set("search", options.search.trim());
-  const page = await clientFor(options).get<BomListResponse>(`/api/boms?${query.toString()}`);
+  const page = await clientFor(options).call(
+    "GET",
+    `/api/boms?${query.toString()}`,
+    bomListResponseSchema,
+  );
   if (options.json) {
     io.out(JSON.stringify(page));
     return 0;
@@ -123,7 +125,7 @@ export async function bomsGetCommand(
 ): Promise<number> {
   const chosen = [options.csv, options.xlsx !== undefined, options.json].filter(Boolean).length;
   if (chosen > 1) throw new CliError("choose one of --csv, --xlsx and --json", 2);
-  const bom = await clientFor(options).get<BomResponse>(bomPath(id));
+  const bom = await clientFor(options).call("GET", bomPath(id), bomResponseSchema);
   const counts = bomCounts(bom);
   const summary =
     `${bom.name} (${status(bom)}): ${counts.lines} lines, ${counts.matched} matched, ` +
@@ -144,7 +146,12 @@ export async function bomsApproveCommand(
   options: BomsServerOptions & { json?: boolean },
   io: CliIo,
 ): Promise<number> {
-  const bom = await clientFor(options).send<BomResponse>("POST", `${bomPath(id)}/approve`, {});
+  const bom = await clientFor(options).call(
+    "POST",
+    `${bomPath(id)}/approve`,
+    bomResponseSchema,
+    {},
+  );
   const counts = bomCounts(bom);
   if (options.json) io.out(JSON.stringify(bom));
   else io.out(`BOM ${bom.id} "${bom.name}" approved: ${counts.lines} lines`);

@@ -2,12 +2,20 @@
  * A small JSON client for the add-in server's /api. Node's own http/https modules rather than
  * fetch, so that a localhost server with the self-signed development certificate is accepted:
  * for loopback hosts only, certificates are not verified (the traffic never leaves the
- * machine); every other host is verified as usual.
+ * machine); every other host is verified as usual. Answers are checked and failures reported
+ * as in the pane (core/api-call.ts).
  */
 import http from "node:http";
 import https from "node:https";
-import { GATEWAY_TOKEN_HEADER, type ApiErrorBody } from "../core/api";
-import type { JsonCall } from "../core/programs-client";
+import { GATEWAY_TOKEN_HEADER } from "../core/api";
+import {
+  ApiRequestError,
+  NETWORK_ERROR,
+  readAnswer,
+  type ApiCall,
+  type RawAnswer,
+} from "../core/api-call";
+import { CliError } from "./io";
 
 export const DEFAULT_SERVER = "https://localhost:3000";
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
@@ -19,19 +27,6 @@ const UNREACHABLE = new Set([
   "EHOSTUNREACH",
   "ENETUNREACH",
 ]);
-/** ApiRequestError code of a --server value that is not an http(s) URL (a usage error). */
-export const BAD_SERVER_URL = "bad_server_url";
-
-export class ApiRequestError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null,
-    readonly code: string | null,
-  ) {
-    super(message);
-    this.name = "ApiRequestError";
-  }
-}
 
 export interface ApiClientOptions {
   server: string;
@@ -47,6 +42,17 @@ export function tlsAgentFor(url: URL): https.Agent | undefined {
   return new https.Agent({ rejectUnauthorized: false });
 }
 
+/** The failure with the request it came from in front, for a terminal with no other context:
+ * "GET /api/programs/p-1: 404 No program with id p-1." */
+function naming(request: string, error: ApiRequestError): ApiRequestError {
+  const answered = error.status >= 300 ? `${error.status} ` : "";
+  return new ApiRequestError(error.status, error.code, `${request}: ${answered}${error.message}`, {
+    field: error.field,
+    issues: error.issues,
+    retryAfterMs: error.retryAfterMs,
+  });
+}
+
 export class ApiClient {
   private readonly base: URL;
   private readonly agent: https.Agent | undefined;
@@ -56,38 +62,34 @@ export class ApiClient {
     try {
       base = new URL(options.server);
     } catch {
-      throw new ApiRequestError(`--server: "${options.server}" is not a URL`, null, BAD_SERVER_URL);
+      throw new CliError(`--server: "${options.server}" is not a URL`, 2);
     }
     if (base.protocol !== "http:" && base.protocol !== "https:") {
-      throw new ApiRequestError(
-        `--server: "${options.server}" must be http:// or https://`,
-        null,
-        BAD_SERVER_URL,
-      );
+      throw new CliError(`--server: "${options.server}" must be http:// or https://`, 2);
     }
     this.base = base;
     this.agent = tlsAgentFor(base);
   }
 
-  get<T>(pathname: string): Promise<T> {
-    return this.request<T>("GET", pathname);
-  }
-
-  send<T>(
-    method: "POST" | "PUT" | "PATCH" | "DELETE",
-    pathname: string,
-    body?: unknown,
-  ): Promise<T> {
-    return this.request<T>(method, pathname, body);
-  }
-
-  /** This client as the shared clients' JSON call (e.g. core/programs-client.ts). */
-  asJsonCall(): JsonCall {
-    return <T>(method: string, path: string, body?: unknown) => this.request<T>(method, path, body);
-  }
-
-  private request<T>(method: string, pathname: string, body?: unknown): Promise<T> {
+  /** The same checked call as the pane's (core/api-call.ts): the answer is checked against
+   * `schema`; every failure is an ApiRequestError naming the request. */
+  readonly call: ApiCall = async (method, pathname, schema, body, signal) => {
     const url = new URL(pathname, this.base);
+    const answer = await this.exchange(method, url, body, signal);
+    try {
+      return readAnswer(answer, schema, Date.now());
+    } catch (error) {
+      throw error instanceof ApiRequestError ? naming(`${method} ${url.pathname}`, error) : error;
+    }
+  };
+
+  /** Sends one request; its answer as received, or an ApiRequestError when none came. */
+  private exchange(
+    method: string,
+    url: URL,
+    body: unknown,
+    signal: AbortSignal | undefined,
+  ): Promise<RawAnswer> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const headers: Record<string, string> = { accept: "application/json" };
     if (payload) {
@@ -96,49 +98,52 @@ export class ApiClient {
     }
     if (this.options.token) headers[GATEWAY_TOKEN_HEADER] = this.options.token;
     const transport = url.protocol === "https:" ? https : http;
-    return new Promise<T>((resolve, reject) => {
+    const timeoutMs = this.options.timeoutMs ?? 60_000;
+    return new Promise<RawAnswer>((resolve, reject) => {
       const request = transport.request(
         url,
-        { method, headers, ...(this.agent ? { agent: this.agent } : {}) },
+        {
+          method,
+          headers,
+          ...(signal ? { signal } : {}),
+          ...(this.agent ? { agent: this.agent } : {}),
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
           response.on("end", () => {
             const text = Buffer.concat(chunks).toString("utf8");
-            let json: unknown = null;
+            let parsed: unknown;
             try {
-              json = text === "" ? null : JSON.parse(text);
+              parsed = text === "" ? undefined : JSON.parse(text);
             } catch {
-              json = null;
+              parsed = undefined;
             }
-            const status = response.statusCode ?? 0;
-            if (status >= 200 && status < 300) {
-              resolve(json as T);
-              return;
-            }
-            const error = (json as ApiErrorBody | null)?.error;
-            reject(
-              new ApiRequestError(
-                `${method} ${url.pathname}: ${status} ${error?.message ?? (text.slice(0, 200) || response.statusMessage)}`,
-                status,
-                error?.code ?? null,
-              ),
-            );
+            const retryAfter = response.headers["retry-after"];
+            resolve({
+              status: response.statusCode ?? 0,
+              body: parsed,
+              retryAfter: typeof retryAfter === "string" ? retryAfter : null,
+            });
           });
         },
       );
-      request.setTimeout(this.options.timeoutMs ?? 60_000, () => {
-        request.destroy(new Error(`no answer within ${this.options.timeoutMs ?? 60_000} ms`));
+      request.setTimeout(timeoutMs, () => {
+        request.destroy(new Error(`no answer within ${timeoutMs} ms`));
       });
       request.on("error", (error: NodeJS.ErrnoException) => {
+        if (signal?.aborted) {
+          reject(signal.reason);
+          return;
+        }
         const unreachable = error.code !== undefined && UNREACHABLE.has(error.code);
         reject(
           new ApiRequestError(
+            0,
+            NETWORK_ERROR,
             unreachable
               ? `cannot reach the add-in server at ${url.origin} (${error.code}): is it running? Start it with \`npm start\`, or give its address with --server`
               : `${method} ${url.origin}${url.pathname}: ${error.message}`,
-            null,
-            null,
           ),
         );
       });

@@ -1,10 +1,6 @@
 /** Resolving a BOM's parts through the add-in server's POST /api/parts/lookup. */
-import {
-  LOOKUP_MAX_QUERIES,
-  type LookupResponse,
-  type LookupResult,
-  type PartQuery,
-} from "../core/api";
+import { LOOKUP_MAX_QUERIES, type LookupResult, type PartQuery } from "../core/api";
+import { lookupResponseSchema } from "../core/api-schemas";
 import type { ApiClient } from "./http";
 import { CliError } from "./io";
 import { queryKey } from "../core/query-key";
@@ -21,12 +17,13 @@ export async function lookupAll(
   const results = new Map<string, LookupResult>();
   for (let start = 0; start < unique.length; start += LOOKUP_MAX_QUERIES) {
     const chunk = unique.slice(start, start + LOOKUP_MAX_QUERIES);
-    const response = await client.send<LookupResponse>("POST", "/api/parts/lookup", {
+    const response = await client.call("POST", "/api/parts/lookup", lookupResponseSchema, {
       queries: chunk,
     });
-    if (!response || !Array.isArray(response.results) || response.results.length !== chunk.length) {
+    // One result per query, in order, or none used: a shifted answer would misprice lines.
+    if (response.results.length !== chunk.length) {
       throw new CliError(
-        `the server answered ${chunk.length} queries with ${response?.results?.length ?? "no"} results`,
+        `the server answered ${chunk.length} queries with ${response.results.length} results`,
       );
     }
     chunk.forEach((query, i) => results.set(queryKey(query), response.results[i] as LookupResult));

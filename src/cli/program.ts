@@ -1,6 +1,6 @@
 /** The cofactr-bom command line: map, upload, price, plan, boms, programs. */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { DEFAULT_SERVER, ApiRequestError, BAD_SERVER_URL } from "./http";
+import { DEFAULT_SERVER } from "./http";
 import { CliError, processIo, type CliIo } from "./io";
 import { mapCommand } from "./map-command";
 import { uploadCommand } from "./upload-command";
@@ -256,10 +256,6 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     if (error instanceof CliError) {
       io.err(`cofactr-bom: ${error.message}`);
       return error.exitCode;
-    }
-    if (error instanceof ApiRequestError) {
-      io.err(`cofactr-bom: ${error.message}`);
-      return error.code === BAD_SERVER_URL ? 2 : 1;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.err(`cofactr-bom: ${message}`);

@@ -9,11 +9,7 @@ import { ApiClient } from "./http";
 import type { CliIo } from "./io";
 
 function programsFor(options: BomsServerOptions): ProgramsApi {
-  const client = new ApiClient({
-    server: options.server,
-    ...(options.token ? { token: options.token } : {}),
-  });
-  return createProgramsApi(client.asJsonCall());
+  return createProgramsApi(new ApiClient(options).call);
 }
 
 export async function programsListCommand(

@@ -6,15 +6,16 @@
 import { createHash } from "node:crypto";
 import { realpathSync } from "node:fs";
 import { ExponentialBackoff, handleWhen, retry } from "cockatiel";
-import type {
-  BomResponse,
-  HealthResponse,
-  JobStatusResponse,
-  UpsertBomRequest,
-  UpsertBomResponse,
-} from "../core/api";
+import type { JobStatusResponse, UpsertBomRequest } from "../core/api";
+import { ApiRequestError } from "../core/api-call";
+import {
+  bomResponseSchema,
+  healthResponseSchema,
+  jobStatusResponseSchema,
+  upsertBomResponseSchema,
+} from "../core/api-schemas";
 import { createProgramsApi } from "../core/programs-client";
-import { ApiClient, ApiRequestError } from "./http";
+import { ApiClient } from "./http";
 import { CliError, type CliIo } from "./io";
 import { bomName, loadBom } from "./load-bom";
 
@@ -47,18 +48,14 @@ export function integrationRecordId(file: string, sheet?: string): string {
   return `cofactr-bom-${digest.slice(0, 32)}`;
 }
 
-/** Network trouble, rate limits and 5xx are worth another try; 4xx answers are not. */
-function isTransient(error: Error): boolean {
-  return (
-    error instanceof ApiRequestError &&
-    (error.status === null || error.status === 429 || error.status >= 500)
-  );
-}
-
-const transientRetry = retry(handleWhen(isTransient), {
-  maxAttempts: 4,
-  backoff: new ExponentialBackoff({ initialDelay: 300, maxDelay: 5_000 }),
-});
+/** Network trouble, rate limits and busy gateways are worth another try (core/http-retry.ts). */
+const transientRetry = retry(
+  handleWhen((error) => error instanceof ApiRequestError && error.transient),
+  {
+    maxAttempts: 4,
+    backoff: new ExponentialBackoff({ initialDelay: 300, maxDelay: 5_000 }),
+  },
+);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -77,11 +74,10 @@ export async function uploadCommand(
     `${file}: ${result.lines.length} lines (${errors} errors, ${warnings} warnings; see \`cofactr-bom map\`)`,
   );
 
-  const client = new ApiClient({
-    server: options.server,
-    ...(options.token ? { token: options.token } : {}),
-  });
-  const health = await transientRetry.execute(() => client.get<HealthResponse>("/api/health"));
+  const client = new ApiClient(options);
+  const health = await transientRetry.execute(() =>
+    client.call("GET", "/api/health", healthResponseSchema),
+  );
   io.err(`server ${options.server} (${health.mode} mode)`);
 
   const name = (options.name ?? bomName(file)).trim();
@@ -97,7 +93,7 @@ export async function uploadCommand(
     ...(options.buildQty === undefined ? {} : { build_quantity: options.buildQty }),
   };
   // The PUT is not retried: a timed-out upsert may still have started a job.
-  const { job_id: jobId } = await client.send<UpsertBomResponse>("PUT", "/api/boms", body);
+  const { job_id: jobId } = await client.call("PUT", "/api/boms", upsertBomResponseSchema, body);
   io.err(`job ${jobId} started`);
 
   const started = Date.now();
@@ -107,7 +103,7 @@ export async function uploadCommand(
   let lastState = "";
   for (;;) {
     job = await transientRetry.execute(() =>
-      client.get<JobStatusResponse>(`/api/jobs/${encodeURIComponent(jobId)}`),
+      client.call("GET", `/api/jobs/${encodeURIComponent(jobId)}`, jobStatusResponseSchema),
     );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (job.state !== lastState)
@@ -128,7 +124,7 @@ export async function uploadCommand(
   if (!job.bom_id) throw new CliError(`job ${jobId} succeeded without a BOM id`, 1);
 
   const bom = await transientRetry.execute(() =>
-    client.get<BomResponse>(`/api/boms/${encodeURIComponent(job.bom_id as string)}`),
+    client.call("GET", `/api/boms/${encodeURIComponent(job.bom_id as string)}`, bomResponseSchema),
   );
   const matched = bom.lines.filter((line) => line.match_status === "matched").length;
   const custom = bom.lines.filter((line) => line.match_status === "custom").length;
@@ -138,7 +134,7 @@ export async function uploadCommand(
     options.buildQty === undefined
       ? null
       : await transientRetry.execute(() =>
-          createProgramsApi(client.asJsonCall()).bomProgram(bom.id, {
+          createProgramsApi(client.call).bomProgram(bom.id, {
             build_quantity: options.buildQty,
           }),
         );

@@ -1,8 +1,10 @@
 /**
- * The add-in's and CLI's client for the /api program routes, over any JSON call (the pane's
- * fetch-based ApiCall, the CLI's Node client). `followAvailability` runs Get Program
- * Availabilities Async to its end, polling with backoff under one deadline.
+ * The add-in's and CLI's client for the /api program routes, over either checked call (the
+ * pane's fetch-based one, the CLI's Node one): every answer is checked against its route's
+ * schema. `followAvailability` runs Get Program Availabilities Async to its end, polling with
+ * backoff under one deadline.
  */
+import type { ApiCall } from "./api-call";
 import type {
   BomProgramRequest,
   BomProgramResponse,
@@ -24,14 +26,20 @@ import type {
   UpdateProgramLineRequest,
   UpdateProgramRequest,
 } from "./api-programs";
-
-/** One /api request: JSON in and out; rejects on any failure (the caller's own error type). */
-export type JsonCall = <T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  signal?: AbortSignal,
-) => Promise<T>;
+import {
+  bomProgramResponseSchema,
+  deletedResponseSchema,
+  partOverrideViewSchema,
+  partOverridesResponseSchema,
+  programAvailabilityJobResponseSchema,
+  programAvailabilityJobStartedSchema,
+  programAvailabilityResponseSchema,
+  programLineViewSchema,
+  programLinesResponseSchema,
+  programListResponseSchema,
+  programReferencePricingResponseSchema,
+  programResponseSchema,
+} from "./api-programs-schemas";
 
 export interface FollowOptions {
   signal?: AbortSignal;
@@ -115,7 +123,7 @@ function wait(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export function createProgramsApi(call: JsonCall): ProgramsApi {
+export function createProgramsApi(call: ApiCall): ProgramsApi {
   const programPath = (id: string) => `/api/programs/${encodeURIComponent(id)}`;
   const linePath = (id: string, lineId: string) =>
     `${programPath(id)}/lines/${encodeURIComponent(lineId)}`;
@@ -127,22 +135,35 @@ export function createProgramsApi(call: JsonCall): ProgramsApi {
       const query = new URLSearchParams({ limit: String(options.limit ?? 50) });
       if (options.offset) query.set("offset", String(options.offset));
       if (options.search) query.set("search", options.search);
-      return call("GET", `/api/programs?${query.toString()}`, undefined, signal);
+      const path = `/api/programs?${query.toString()}`;
+      return call("GET", path, programListResponseSchema, undefined, signal);
     },
-    program: (id, signal) => call("GET", programPath(id), undefined, signal),
-    createProgram: (body) => call("POST", "/api/programs", body),
-    updateProgram: (id, changes) => call("PATCH", programPath(id), changes),
-    deleteProgram: (id) => call("DELETE", programPath(id)),
-    programLines: (id, signal) => call("GET", `${programPath(id)}/lines`, undefined, signal),
-    addProgramLine: (id, line) => call("POST", `${programPath(id)}/lines`, line),
-    updateProgramLine: (id, lineId, changes) => call("PATCH", linePath(id, lineId), changes),
-    removeProgramLine: (id, lineId) => call("DELETE", linePath(id, lineId)),
-    availability: (id, signal) => call("GET", `${programPath(id)}/availability`, undefined, signal),
-    startAvailabilityJob: (id) => call("POST", `${programPath(id)}/availability/jobs`, {}),
+    program: (id, signal) => call("GET", programPath(id), programResponseSchema, undefined, signal),
+    createProgram: (body) => call("POST", "/api/programs", programResponseSchema, body),
+    updateProgram: (id, changes) => call("PATCH", programPath(id), programResponseSchema, changes),
+    deleteProgram: (id) => call("DELETE", programPath(id), deletedResponseSchema),
+    programLines: (id, signal) =>
+      call("GET", `${programPath(id)}/lines`, programLinesResponseSchema, undefined, signal),
+    addProgramLine: (id, line) =>
+      call("POST", `${programPath(id)}/lines`, programLineViewSchema, line),
+    updateProgramLine: (id, lineId, changes) =>
+      call("PATCH", linePath(id, lineId), programLineViewSchema, changes),
+    removeProgramLine: (id, lineId) => call("DELETE", linePath(id, lineId), deletedResponseSchema),
+    availability: (id, signal) =>
+      call(
+        "GET",
+        `${programPath(id)}/availability`,
+        programAvailabilityResponseSchema,
+        undefined,
+        signal,
+      ),
+    startAvailabilityJob: (id) =>
+      call("POST", `${programPath(id)}/availability/jobs`, programAvailabilityJobStartedSchema, {}),
     availabilityJob: (id, jobId, signal) =>
       call(
         "GET",
         `${programPath(id)}/availability/jobs/${encodeURIComponent(jobId)}`,
+        programAvailabilityJobResponseSchema,
         undefined,
         signal,
       ),
@@ -171,15 +192,29 @@ export function createProgramsApi(call: JsonCall): ProgramsApi {
       }
     },
     referencePricing: (id, signal) =>
-      call("GET", `${programPath(id)}/reference-pricing`, undefined, signal),
+      call(
+        "GET",
+        `${programPath(id)}/reference-pricing`,
+        programReferencePricingResponseSchema,
+        undefined,
+        signal,
+      ),
     partOverrides: (id, signal) =>
-      call("GET", `${programPath(id)}/part-overrides`, undefined, signal),
-    addPartOverride: (id, body) => call("POST", `${programPath(id)}/part-overrides`, body),
+      call(
+        "GET",
+        `${programPath(id)}/part-overrides`,
+        partOverridesResponseSchema,
+        undefined,
+        signal,
+      ),
+    addPartOverride: (id, body) =>
+      call("POST", `${programPath(id)}/part-overrides`, partOverrideViewSchema, body),
     updatePartOverride: (id, overrideId, changes) =>
-      call("PATCH", overridePath(id, overrideId), changes),
-    removePartOverride: (id, overrideId) => call("DELETE", overridePath(id, overrideId)),
+      call("PATCH", overridePath(id, overrideId), partOverrideViewSchema, changes),
+    removePartOverride: (id, overrideId) =>
+      call("DELETE", overridePath(id, overrideId), deletedResponseSchema),
     bomProgram: (bomId, body) =>
-      call("PUT", `/api/boms/${encodeURIComponent(bomId)}/program`, body),
+      call("PUT", `/api/boms/${encodeURIComponent(bomId)}/program`, bomProgramResponseSchema, body),
   };
   return api;
 }

@@ -1,11 +1,14 @@
-/** The CLI's /api client: localhost HTTPS with a self-signed certificate, errors, the token. */
+/** The CLI's /api client: localhost HTTPS with a self-signed certificate, errors, the token,
+ * answers checked against their schema. */
 import fs from "node:fs";
 import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { generateCertificates } from "office-addin-dev-certs";
-import { ApiClient, ApiRequestError, tlsAgentFor } from "../../src/cli/http";
+import { ApiClient, tlsAgentFor } from "../../src/cli/http";
+import { ApiRequestError } from "../../src/core/api-call";
+import { healthResponseSchema, upsertBomResponseSchema } from "../../src/core/api-schemas";
 
 describe("tlsAgentFor", () => {
   it("is lenient only for https on loopback hosts", () => {
@@ -38,6 +41,13 @@ describe("ApiClient over HTTPS with a self-signed certificate", () => {
           response.setHeader("content-type", "application/json");
           if (request.url === "/api/health") {
             response.end(JSON.stringify({ status: "ok", mode: "emulator" }));
+          } else if (request.url === "/api/v2/health") {
+            // A server of another version: same route, other words.
+            response.end(JSON.stringify({ status: "ok", mode: "production" }));
+          } else if (request.url === "/api/busy") {
+            response.statusCode = 503;
+            response.setHeader("retry-after", "2");
+            response.end("Service Unavailable");
           } else {
             response.statusCode = 422;
             response.end(
@@ -59,20 +69,48 @@ describe("ApiClient over HTTPS with a self-signed certificate", () => {
 
   it("talks to https://localhost and sends the gateway token", async () => {
     const client = new ApiClient({ server: `https://localhost:${port}`, token: "secret-token" });
-    await expect(client.get("/api/health")).resolves.toEqual({ status: "ok", mode: "emulator" });
+    await expect(client.call("GET", "/api/health", healthResponseSchema)).resolves.toEqual({
+      status: "ok",
+      mode: "emulator",
+    });
     expect(seen[seen.length - 1]?.token).toBe("secret-token");
   });
 
   it("turns an /api error body into an ApiRequestError with status and code", async () => {
     const client = new ApiClient({ server: `https://127.0.0.1:${port}` });
-    const failure = client.send("PUT", "/api/boms", { name: "x" });
+    const failure = client.call("PUT", "/api/boms", upsertBomResponseSchema, { name: "x" });
     await expect(failure).rejects.toBeInstanceOf(ApiRequestError);
     await expect(failure).rejects.toMatchObject({
       status: 422,
       code: "validation_error",
-      message: expect.stringContaining("lines[0].mpn: is required"),
+      message: "PUT /api/boms: 422 lines[0].mpn: is required",
     });
     expect(seen[seen.length - 1]?.body).toBe('{"name":"x"}');
+  });
+
+  it("refuses an answer that does not fit the route's schema, naming the field", async () => {
+    const client = new ApiClient({ server: `https://localhost:${port}` });
+    const failure = client.call("GET", "/api/v2/health", healthResponseSchema);
+    await expect(failure).rejects.toBeInstanceOf(ApiRequestError);
+    await expect(failure).rejects.toMatchObject({
+      status: 200,
+      code: "bad_response",
+      message: expect.stringMatching(
+        /^GET \/api\/v2\/health: Unexpected response from the add-in server \(mode: .*"emulator"\|"cofactr"/,
+      ),
+    });
+  });
+
+  it("reports an error without a body as the pane does, with its Retry-After", async () => {
+    const client = new ApiClient({ server: `https://localhost:${port}` });
+    const failure = client.call("GET", "/api/busy", healthResponseSchema);
+    await expect(failure).rejects.toMatchObject({
+      status: 503,
+      code: "http_error",
+      retryAfterMs: 2000,
+      transient: true,
+      message: "GET /api/busy: 503 The add-in server answered 503 without an explanation.",
+    });
   });
 
   it("rejects a server URL that is not http(s)", () => {

@@ -1,6 +1,8 @@
 /** `cofactr-bom programs list|availability` against the real add-in server (emulator mode). */
 import path from "node:path";
 import { startAddinServer, type RunningAddinServer } from "../../src/server/start";
+import { call } from "../server/support/app-harness";
+import { startFakeUpstream } from "../server/support/fake-upstream";
 import { cli, FIXTURES } from "./helpers";
 
 const bom = path.join(FIXTURES, "emulator-parts.csv");
@@ -73,5 +75,28 @@ describe("cofactr-bom programs", () => {
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/404 No program with id/);
+  });
+
+  it("refuses an availability answer that does not fit the contract, naming the field", async () => {
+    // A proxy in front of the real server that turns one number into text on the way.
+    const proxy = await startFakeUpstream(async (request) => {
+      const real = await call(`${server.url}${request.url}`, request.method, request.body);
+      const parts = real.body.parts as { required_quantity: unknown }[];
+      parts[0]!.required_quantity = String(parts[0]!.required_quantity);
+      return { status: real.status, body: real.body };
+    });
+    try {
+      const run = await cli("programs", "availability", programId, "--server", proxy.url);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `^cofactr-bom: GET /api/programs/${programId}/availability: Unexpected response from the add-in server \\(parts\\.0\\.required_quantity: .*expected number, received string\\)\\.$`,
+          "m",
+        ),
+      );
+    } finally {
+      await proxy.close();
+    }
   });
 });

@@ -2,12 +2,12 @@
  * The /api program routes end to end over HTTP against the embedded emulator, through the
  * shared client (src/core/programs-client.ts) where it is the thing under test: CRUD, lines,
  * part overrides, availability (sync, and async followed to its end), reference pricing,
- * errors, and a BOM upload's program made and updated idempotently.
+ * errors, a BOM upload's program made and updated idempotently, and answers that do not fit
+ * the contract refused by the client.
  */
-import { z } from "zod";
 import type { JobStatusResponse, UpsertBomResponse } from "../../src/core/api";
 import type { ProgramResponse } from "../../src/core/api-programs";
-import { createProgramsApi, type JsonCall } from "../../src/core/programs-client";
+import { createProgramsApi } from "../../src/core/programs-client";
 import { createApiCall, ApiRequestError } from "../../src/addin/runtime/api-client";
 import { getCatalogue } from "../../src/server/emulator";
 import { startAddinServer, type RunningAddinServer } from "../../src/server/start";
@@ -21,12 +21,7 @@ beforeAll(async () => {
   server = await startAddinServer({
     env: { UPSTREAM_BACKOFF_MS: "20", UPSTREAM_DEADLINE_MS: "10000" },
   });
-  // The pane's fetch client checks answers against a schema; the programs client takes the
-  // answer as given, so it is driven here with a schema that accepts any JSON.
-  const checked = createApiCall({ baseUrl: server.url });
-  const unchecked: JsonCall = <T>(method: string, path: string, body?: unknown) =>
-    checked(method, path, z.unknown(), body) as Promise<T>;
-  api = createProgramsApi(unchecked);
+  api = createProgramsApi(createApiCall({ baseUrl: server.url }));
 });
 afterAll(() => server.close());
 
@@ -421,5 +416,84 @@ describe("a BOM upload's program", () => {
     expect(unknown.status).toBe(404);
     const bad = await call(url("/boms"), "PUT", { name: "x", build_quantity: 0 });
     expect([bad.status, bad.body.error.field]).toEqual([422, "build_quantity"]);
+  });
+});
+
+describe("answers that do not fit the contract", () => {
+  type Json = Record<string, unknown>;
+  /** The programs client over the pane's fetch client, whose fetch passes the real server's
+   * answers through `tamper` (a proxy or a server of another version would answer so). */
+  function tamperedApi(tamper: (path: string, body: Json) => Json | string) {
+    const tamperingFetch: typeof fetch = async (input, init) => {
+      const real = await fetch(input, init);
+      const path = new URL(String(input)).pathname;
+      const changed = tamper(path, (await real.json()) as Json);
+      return new Response(typeof changed === "string" ? changed : JSON.stringify(changed), {
+        status: real.status,
+        headers: { "content-type": "application/json" },
+      });
+    };
+    return createProgramsApi(createApiCall({ baseUrl: server.url, fetch: tamperingFetch }));
+  }
+  let programId: string;
+  beforeAll(async () => {
+    const bomId = await upload("Api tampered board");
+    programId = (
+      await api.createProgram({ name: "Api tampered", lines: [{ bom_id: bomId, quantity: 3 }] })
+    ).id;
+  });
+
+  it("refuses a program whose line quantity is not a number, naming the field", async () => {
+    const tampered = tamperedApi((_path, body) => ({
+      ...body,
+      lines: (body.lines as Json[]).map((line) => ({ ...line, quantity: "3" })),
+    }));
+    const refused = await rejection(tampered.program(programId));
+    expect([refused.status, refused.code]).toEqual([200, "bad_response"]);
+    expect(refused.message).toMatch(
+      /^Unexpected response from the add-in server \(lines\.0\.quantity: .*expected number, received string\)\.$/,
+    );
+    // The same answer untouched is taken.
+    expect((await tamperedApi((_path, body) => body).program(programId)).lines[0]?.quantity).toBe(
+      3,
+    );
+  });
+
+  it("refuses an availability part without its status, deep in the report", async () => {
+    const tampered = tamperedApi((_path, body) => {
+      const [first, ...rest] = body.parts as Json[];
+      return { ...body, parts: [first, { ...rest[0], status: undefined }, ...rest.slice(1)] };
+    });
+    const refused = await rejection(tampered.availability(programId));
+    expect(refused.code).toBe("bad_response");
+    expect(refused.message).toMatch(/\(parts\.1\.status: /);
+  });
+
+  it("stops following an availability job whose state it does not know", async () => {
+    const seen: string[] = [];
+    const tampered = tamperedApi((path, body) => {
+      seen.push(path);
+      return path.includes("/availability/jobs/") ? { ...body, state: "paused" } : body;
+    });
+    const refused = await rejection(tampered.followAvailability(programId, { pollStartMs: 5 }));
+    expect(refused.code).toBe("bad_response");
+    expect(refused.message).toMatch(/\(state: /);
+    // Started once, polled once: a job answer it cannot read is not polled again.
+    expect(seen).toEqual([
+      `/api/programs/${programId}/availability/jobs`,
+      expect.stringMatching(new RegExp(`^/api/programs/${programId}/availability/jobs/.`)),
+    ]);
+  });
+
+  it("refuses a delete that does not say it deleted, and an answer that is not JSON", async () => {
+    const program = await api.createProgram({ name: "Api tampered delete" });
+    const notDeleted = tamperedApi((_path, body) => ({ ...body, deleted: false }));
+    expect((await rejection(notDeleted.deleteProgram(program.id))).message).toMatch(/\(deleted: /);
+    const html = tamperedApi(() => "<html>Gateway login</html>");
+    const refused = await rejection(html.listPrograms());
+    expect([refused.code, refused.message]).toEqual([
+      "bad_response",
+      "Unexpected response from the add-in server (not JSON).",
+    ]);
   });
 });

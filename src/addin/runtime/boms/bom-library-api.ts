@@ -6,7 +6,7 @@ import {
   bomResponseSchema,
   lookupResponseSchema,
   partSearchResponseSchema,
-} from "../api-schemas";
+} from "../../../core/api-schemas";
 import type { BomLibraryApi } from "./bom-session";
 
 const bomPath = (id: string) => `/api/boms/${encodeURIComponent(id)}`;

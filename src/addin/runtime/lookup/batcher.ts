@@ -34,7 +34,7 @@ import {
   type ApiCall,
   type ApiClientOptions,
 } from "../api-client";
-import { lookupResponseSchema } from "../api-schemas";
+import { lookupResponseSchema } from "../../../core/api-schemas";
 
 export interface LookupBatcherOptions extends Omit<ApiClientOptions, "now"> {
   /** The runtime's API client; without it, one is made from baseUrl, fetch and headers. */

@@ -1,8 +1,9 @@
 /**
- * The shapes the add-in server's /api must answer with, checked on arrival by the one API
- * client (pane, ribbon and the functions' batcher alike). Each schema is typed against the
- * contract in core/api.ts, so the two cannot drift apart. An answer that does not fit is
- * refused whole: a half-understood answer could put one part's price in another part's cell.
+ * The shapes the add-in server's /api must answer with, checked on arrival by every client
+ * (the pane, the ribbon, the functions' batcher and the CLI; see api-call.ts). Each schema is
+ * typed against the contract in api.ts, so the two cannot drift apart. An answer that does not
+ * fit is refused whole: a half-understood answer could put one part's price in another part's
+ * cell.
  */
 import { z } from "zod";
 import type {
@@ -12,14 +13,15 @@ import type {
   BomResponse,
   BomSummary,
   HealthResponse,
+  JobState,
   JobStatusResponse,
   LookupResponse,
   Part,
   PartSearchResponse,
   UpsertBomResponse,
-} from "../../core/api";
+} from "./api";
 
-const nullableText = z.string().nullable();
+export const nullableText = z.string().nullable();
 
 const priceBreakSchema = z.object({
   quantity: z.number(),
@@ -87,9 +89,16 @@ export const upsertBomResponseSchema: z.ZodType<UpsertBomResponse> = z.object({
   job_id: z.string().min(1),
 });
 
+export const jobStateSchema: z.ZodType<JobState> = z.enum([
+  "pending",
+  "running",
+  "success",
+  "failure",
+]);
+
 export const jobStatusResponseSchema: z.ZodType<JobStatusResponse> = z.object({
   id: z.string(),
-  state: z.enum(["pending", "running", "success", "failure"]),
+  state: jobStateSchema,
   raw_status: z.string(),
   bom_id: nullableText,
   created: z.boolean().nullable(),
@@ -152,10 +161,3 @@ export const bomLineChangeResponseSchema: z.ZodType<BomLineChangeResponse> = z.o
 export const partSearchResponseSchema: z.ZodType<PartSearchResponse> = z.object({
   parts: z.array(partSchema),
 });
-
-/** Why a body does not fit its schema, e.g. "results.3.part.offers: expected array". */
-export function describeMismatch(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const where = issue && issue.path.length > 0 ? issue.path.join(".") : "body";
-  return `${where}: ${issue?.message ?? "invalid"}`;
-}
