@@ -58,14 +58,29 @@ export function designatorAgreements(
 /** Designator prefixes of resistors, capacitors and inductors: parts a value names. */
 const PASSIVE_PREFIX = /^(?:[RCL]|RN|FB)\d/i;
 
-/** The column most like designators, or null. */
-function designatorColumn(profiles: readonly ColumnProfile[]): ColumnProfile | null {
+/**
+ * The column whose cells are most often of one kind (designators, values), at least half of
+ * them, or null; the left-most of equals. Chosen by contents alone: these checks run before
+ * the mapping, to give it evidence.
+ */
+function strongestColumn(
+  profiles: readonly ColumnProfile[],
+  share: (profile: ColumnProfile) => number,
+): ColumnProfile | null {
   let best: ColumnProfile | null = null;
   for (const profile of profiles) {
-    if (profile.refdes >= 0.5 && (best === null || profile.refdes > best.refdes)) best = profile;
+    if (share(profile) >= 0.5 && (best === null || share(profile) > share(best))) best = profile;
   }
   return best;
 }
+
+/** The column most like designators, or null. */
+const designatorColumn = (profiles: readonly ColumnProfile[]) =>
+  strongestColumn(profiles, (profile) => profile.refdes);
+
+/** The column most like component values ("10k", "100nF"), or null. */
+const valueColumn = (profiles: readonly ColumnProfile[]) =>
+  strongestColumn(profiles, (profile) => profile.valueLike);
 
 export interface PassiveValues {
   /** Share of resistor/capacitor/inductor rows whose cell in this column is a value. */
@@ -78,6 +93,9 @@ export interface PassiveValues {
  * For every column, how often it holds a component value on the rows of passive parts (R, C,
  * L designators). KiCad's "Value", Altium's "Comment" and EasyEDA's "Name" hold values for
  * passives and names for everything else, so this holds where the header is generic.
+ * It measures every column rather than taking valueColumn(): such a column is mostly names on
+ * a sheet of ICs and connectors, too few values for valueColumn() to pick it, and finding it
+ * is what this evidence is for.
  */
 export function passiveValues(
   grid: Grid,
@@ -119,19 +137,13 @@ export function valueConflicts(
   profiles: readonly ColumnProfile[],
 ): Map<number, number> {
   const conflicts = new Map<number, number>();
-  let valueColumn: ColumnProfile | null = null;
-  for (const profile of profiles) {
-    if (
-      profile.valueLike >= 0.5 &&
-      (valueColumn === null || profile.valueLike > valueColumn.valueLike)
-    )
-      valueColumn = profile;
-  }
-  if (valueColumn === null) return conflicts;
+  // Unlike passiveValues, this needs a value on most rows, to compare every row's text with it.
+  const valuesColumn = valueColumn(profiles);
+  if (valuesColumn === null) return conflicts;
   const rows = dataRows.slice(0, SAMPLE);
-  const values = rows.map((r) => valueKey(cellText(grid[r]?.[valueColumn.column])));
+  const values = rows.map((r) => valueKey(cellText(grid[r]?.[valuesColumn.column])));
   for (const profile of profiles) {
-    if (profile.column === valueColumn.column || profile.mpn < 0.3) continue;
+    if (profile.column === valuesColumn.column || profile.mpn < 0.3) continue;
     const valuesByText = new Map<string, Set<string>>();
     const texts = rows.map((r, i) => {
       const text = cellText(grid[r]?.[profile.column]).trim().toLowerCase();
