@@ -9,7 +9,7 @@
 import type { BomField, DnpPolarity } from "./types";
 import { FIELD_LABELS } from "../field-labels";
 import { headerTokens, normalizeHeader, splitHeaderIndex } from "./normalize";
-import { HEADER_WORDS, type HeaderWord } from "./lexicon/header-words";
+import { HEADER_WORD_INDEX } from "./lexicon/header-words";
 import { editDistanceAtMost } from "./lexicon/edit-distance";
 
 export type { DnpPolarity };
@@ -493,13 +493,6 @@ export function matchHeader(raw: string): HeaderMatch[] {
     cache.set(raw, matches);
   }
   return matches.map((match) => ({ ...match }));
-}
-
-const HEADER_WORD_INDEX = new Map<string, HeaderWord[]>();
-for (const word of HEADER_WORDS) {
-  const list = HEADER_WORD_INDEX.get(word.phrase) ?? [];
-  list.push(word);
-  HEADER_WORD_INDEX.set(word.phrase, list);
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {

@@ -5,6 +5,7 @@
  * at once. Every field choice carries reasons.
  */
 import { readBom, saveMapping, type Grid } from "../../../src/core/bom";
+import { matchHeader } from "../../../src/core/bom/aliases";
 
 function pick(grid: Grid, field: keyof ReturnType<typeof readBom>["mapping"]["fields"]) {
   return readBom(grid).mapping.fields[field];
@@ -320,6 +321,21 @@ describe("the evidence model", () => {
       ["TLC5947", "HTSSOP-32", "Mouser", "595-TLC5947DAP", 2],
     ];
     expect(pick(grid, "quantity").column).toBe(4);
+  });
+
+  it.each([
+    ["# order", "Qty"],
+    ["qty to buy", "Quantity"],
+    ["Bestellmenge", "Menge"],
+  ])("reads '%s' as a weaker quantity than '%s'", (orderHeader, quantityHeader) => {
+    expect(matchHeader(orderHeader)[0]).toMatchObject({ field: "quantity" });
+    const grid: Grid = [
+      ["MPN", orderHeader, quantityHeader],
+      ["LM358DR", 20, 2],
+      ["RC0603FR-0710KL", 150, 12],
+      ["GRM188R71C104KA01D", 40, 5],
+    ];
+    expect(pick(grid, "quantity").column).toBe(2);
   });
 
   it("sends no manufacturer found by contents alone when the sheet has no part numbers", () => {

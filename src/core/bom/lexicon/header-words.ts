@@ -47,6 +47,13 @@ function words(
   }));
 }
 
+/**
+ * How many to buy ("# order", "Bestellmenge", "qty to buy"), not how many a board uses: the only
+ * count a procurement list without designators has, so a weak quantity: a header that names
+ * the quantity outright wins over it.
+ */
+const ORDER_COUNT = 0.6;
+
 const AMBIGUOUS: Options = { ambiguous: true };
 const DNP: Options = { polarity: "dnp" };
 const FITTED: Options = { polarity: "fitted" };
@@ -98,7 +105,7 @@ const GERMAN: HeaderWord[] = [
     "anzahl pro baugruppe",
   ]),
   ...words("de", "quantity", 0.7, ["bedarf", "gesamtmenge"]),
-  ...words("de", "quantity", 0.6, ["bestellmenge", "bestellt", "zu bestellen"]),
+  ...words("de", "quantity", ORDER_COUNT, ["bestellmenge", "bestellt", "zu bestellen"]),
   ...words("de", "manufacturer_name", 1, ["hersteller", "herstellername", "herst", "fabrikat"]),
   ...words("de", "manufacturer_name", 0.7, ["marke"]),
   ...words("de", "mpn", 1, [
@@ -860,8 +867,7 @@ const ENGLISH: HeaderWord[] = [
   // Distributor carts: "Requested Quantity 1", "Order Qty".
   ...words("en", "quantity", 0.9, ["requested quantity", "requested qty"]),
   ...words("en", "quantity", 0.6, ["ea"], AMBIGUOUS),
-  // How many to buy: the only count a procurement list has when it lists no designators.
-  ...words("en", "quantity", 0.6, [
+  ...words("en", "quantity", ORDER_COUNT, [
     "number order",
     "number ordered",
     "number to order",
@@ -1070,7 +1076,6 @@ const GENERIC: HeaderWord[] = [
   ...words("en", "custom_id", 0.5, ["identifier", "number", "article", "code", "id"], AMBIGUOUS),
   ...words("en", "line_number", 0.4, ["id"], AMBIGUOUS),
   ...words("en", "description", 0.5, ["part", "comment"], AMBIGUOUS),
-  ...words("en", "quantity", 0.6, ["count", "amount"], AMBIGUOUS),
   ...words("en", "comments", 0.5, ["note", "comment"], AMBIGUOUS),
   ...words("en", "do_not_place", 0.4, ["note", "comment", "remark"], {
     ...AMBIGUOUS,
