@@ -5,54 +5,23 @@
  * is safe.
  */
 
-/** Company-form and generic words that say nothing about which company it is. */
-const GENERIC_WORDS = new Set([
-  "inc",
-  "incorporated",
-  "corp",
-  "corporation",
-  "co",
-  "company",
-  "ltd",
-  "limited",
-  "llc",
-  "plc",
-  "gmbh",
-  "ag",
-  "sa",
-  "srl",
-  "bv",
-  "nv",
-  "kk",
-  "group",
-  "holdings",
-  "international",
-  "intl",
-  "technology",
-  "technologies",
-  "electronics",
-  "electronic",
-  "semiconductor",
-  "semiconductors",
-  "manufacturing",
-  "mfg",
-  "components",
-  "the",
-  "and",
-]);
+import { foldTokens } from "../../core/bom/lexicon/fold";
+import { LEGAL_SUFFIXES } from "../../core/bom/lexicon/manufacturers";
 
-function words(name: string): string[] {
-  return name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word !== "");
-}
+/**
+ * Company-form and generic words that say nothing about which company it is: the BOM lexicon's
+ * company suffixes, and two more it has no use for, as it looks only at a name's end and lists
+ * "Murata Manufacturing" as an alias.
+ */
+const GENERIC_WORDS: ReadonlySet<string> = new Set([...LEGAL_SUFFIXES, "manufacturing", "the"]);
 
+/** Names folded as the BOM lexicon folds them: "Würth & Co." → "wurth", "and", "co". */
+const words = foldTokens;
+
+/** The words that tell the company: generic words go wherever they stand, but the first. */
 function distinctive(all: string[]): string[] {
-  const kept = all.filter((word) => !GENERIC_WORDS.has(word));
+  // A name starts with its own word, be it a company form too ("AB Connectors", "SE Spezial").
+  const kept = all.filter((word, i) => !GENERIC_WORDS.has(word) || (i === 0 && word !== "the"));
   return kept.length > 0 ? kept : all;
 }
 

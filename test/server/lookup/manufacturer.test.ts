@@ -14,6 +14,12 @@ describe("manufacturerMatches", () => {
     ["STMicro", "STMicroelectronics"],
     ["Yageo Corporation", "YAGEO"],
     ["TE", "TE Connectivity"],
+    // Company forms of any country, as the BOM lexicon knows them.
+    ["Nordic", "Nordic Semiconductor ASA"],
+    ["Würth Elektronik eiSos GmbH & Co. KG", "Wurth Elektronik"],
+    ["The Siemon Company", "Siemon"],
+    // Names in other scripts are compared too.
+    ["村田", "村田"],
   ])("%s matches %s", (given, known) => {
     expect(manufacturerMatches(given, known)).toBe(true);
   });
@@ -25,6 +31,9 @@ describe("manufacturerMatches", () => {
     ["Kemet", null],
     ["", "Vishay"],
     ["Inc.", "Texas Instruments Inc."],
+    // A name's first word is its own even where it is also a company form (Swedish "AB").
+    ["AB Connectors", "Cinch Connectors"],
+    ["村田", "TDK"],
   ])("%s does not match %s", (given, known) => {
     expect(manufacturerMatches(given, known)).toBe(false);
   });
