@@ -16,7 +16,8 @@
  * "heap_total_after_100k_lookups_mb", "external_after_100k_lookups_mb",
  * "rss_after_100k_lookups_idle_mb" (the same after 15 s idle), "rss_peak_during_lookups_mb",
  * "lookup_cache_mb" (what the cache holds, by its own count), "lookups", "found",
- * "rss_after_50_uploads_mb", "uploads", "slow_body_connected_s"}.
+ * "rss_after_50_uploads_mb", "rss_after_50_uploads_idle_mb", "rss_peak_mb" (the whole run's),
+ * "uploads", "slow_body_connected_s"}.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import net from "node:net";
@@ -239,6 +240,8 @@ async function main(): Promise<void> {
     const idleAfterLookups = await server.memoryMb();
     await uploads(server.url);
     const afterUploads = await server.memoryMb();
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const idleAfterUploads = await server.memoryMb();
     const slowSeconds = await slowBodyClient(server.url);
     console.log(
       [
@@ -249,7 +252,9 @@ async function main(): Promise<void> {
           `${afterLookups.external} MB outside it)`,
         `  the same, after ${IDLE_MS / 1000} s idle: ${idleAfterLookups.rss} MB; ` +
           `peak RSS during the lookups ${afterLookups.peakRss} MB; lookup cache ${cacheMb} MB`,
-        `  after ${UPLOADS} uploads of ${UPLOAD_BYTES / 1e6} MB: ${afterUploads.rss} MB`,
+        `  after ${UPLOADS} uploads of ${UPLOAD_BYTES / 1e6} MB: ${afterUploads.rss} MB, ` +
+          `${idleAfterUploads.rss} MB after ${IDLE_MS / 1000} s idle; peak RSS so far ` +
+          `${afterUploads.peakRss} MB`,
         `  a slow-body client stayed connected ${slowSeconds} s`,
       ].join("\n"),
     );
@@ -267,6 +272,8 @@ async function main(): Promise<void> {
         lookups: LOOKUPS,
         found,
         rss_after_50_uploads_mb: afterUploads.rss,
+        rss_after_50_uploads_idle_mb: idleAfterUploads.rss,
+        rss_peak_mb: afterUploads.peakRss,
         uploads: UPLOADS,
         slow_body_connected_s: slowSeconds,
       }),
