@@ -44,6 +44,8 @@ describe("ApiClient over HTTPS with a self-signed certificate", () => {
           } else if (request.url === "/api/v2/health") {
             // A server of another version: same route, other words.
             response.end(JSON.stringify({ status: "ok", mode: "production" }));
+          } else if (request.url === "/api/silent") {
+            return; // never answers; the caller gives up
           } else if (request.url === "/api/busy") {
             response.statusCode = 503;
             response.setHeader("retry-after", "2");
@@ -63,6 +65,7 @@ describe("ApiClient over HTTPS with a self-signed certificate", () => {
     port = (server.address() as AddressInfo).port;
   });
   afterAll(async () => {
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -110,6 +113,32 @@ describe("ApiClient over HTTPS with a self-signed certificate", () => {
       retryAfterMs: 2000,
       transient: true,
       message: "GET /api/busy: 503 The add-in server answered 503 without an explanation.",
+    });
+  });
+
+  it("gives up when its signal aborts, with the signal's reason", async () => {
+    const client = new ApiClient({ server: `https://localhost:${port}` });
+    const controller = new AbortController();
+    const failure = client.call(
+      "GET",
+      "/api/silent",
+      healthResponseSchema,
+      undefined,
+      controller.signal,
+    );
+    setTimeout(() => controller.abort(new Error("the user pressed Ctrl+C")), 20);
+    await expect(failure).rejects.toThrow("the user pressed Ctrl+C");
+  });
+
+  it("says a request timed out, as a failure to reach the server", async () => {
+    const client = new ApiClient({ server: `https://localhost:${port}`, timeoutMs: 50 });
+    await expect(client.call("GET", "/api/silent", healthResponseSchema)).rejects.toMatchObject({
+      status: 0,
+      code: "network",
+      transient: true,
+      message: expect.stringMatching(
+        /^GET https:\/\/localhost:\d+\/api\/silent: no answer within 50 ms$/,
+      ),
     });
   });
 
