@@ -6,33 +6,15 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { GraphProductOffersV1, GraphProductV1 } from "../../../src/core/cofactr";
-import { getCatalogue } from "../../../src/server/emulator/catalogue";
-import { shapeProduct } from "../../../src/server/emulator/graph/shapes";
-import {
-  PartCache,
-  type MarketFacts,
-  type StaticFacts,
-} from "../../../src/server/lookup/part-cache";
+import { PartCache } from "../../../src/server/lookup/part-cache";
 import { compactJson, storedBytes } from "../../../src/server/lookup/stored-text";
-import { toPart } from "../../../src/server/lookup/to-part";
+import { catalogueParts } from "./support/catalogue-parts";
 import type { Measured } from "./support/measure-cache-bytes";
 import { cacheTuning } from "../support/tuning";
 
 /** Real bytes stay within this factor of the counted bytes, either way. */
 const FACTOR = 1.3;
 const MEASURE_SCRIPT = path.join(__dirname, "support", "measure-cache-bytes.ts");
-
-function catalogueParts(count: number): { facts: StaticFacts; market: MarketFacts }[] {
-  return getCatalogue()
-    .products.slice(0, count)
-    .map((product) => {
-      const offers = shapeProduct(product, "product-offers-v1") as unknown as GraphProductOffersV1;
-      const summary = shapeProduct(product, "product-v1") as unknown as GraphProductV1;
-      const { offers: partOffers, total_stock, min_lead_days, ...facts } = toPart(offers, summary);
-      return { facts, market: { offers: partOffers, total_stock, min_lead_days, fetchedAt: 1 } };
-    });
-}
 
 describe("the lookup cache's byte count", () => {
   let measured: Record<string, Measured>;

@@ -5,15 +5,9 @@
  * bytes the second half of them really took and the bytes the cache counted for them (the first
  * half warms up the code and the cache's arrays, one-time costs that are not the entries').
  */
-import type { GraphProductOffersV1, GraphProductV1 } from "../../../../src/core/cofactr";
-import { getCatalogue } from "../../../../src/server/emulator/catalogue";
-import { shapeProduct } from "../../../../src/server/emulator/graph/shapes";
-import {
-  PartCache,
-  type MarketFacts,
-  type StaticFacts,
-} from "../../../../src/server/lookup/part-cache";
-import { toPart } from "../../../../src/server/lookup/to-part";
+import { PartCache } from "../../../../src/server/lookup/part-cache";
+import { cacheTuning } from "../../support/tuning";
+import { catalogueParts, type CataloguePart } from "./catalogue-parts";
 
 const PARTS = 4000;
 const SPELLINGS_PER_PART = 10;
@@ -23,7 +17,7 @@ export interface Measured {
   counted: number;
 }
 
-type Fill = (cache: PartCache, parts: { facts: StaticFacts; market: MarketFacts }[]) => void;
+type Fill = (cache: PartCache, parts: CataloguePart[]) => void;
 
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
@@ -32,17 +26,6 @@ function heapUsed(): number {
   collectGarbage();
   collectGarbage();
   return process.memoryUsage().heapUsed;
-}
-
-function catalogueParts(count: number): { facts: StaticFacts; market: MarketFacts }[] {
-  return getCatalogue()
-    .products.slice(0, count)
-    .map((product) => {
-      const offers = shapeProduct(product, "product-offers-v1") as unknown as GraphProductOffersV1;
-      const summary = shapeProduct(product, "product-v1") as unknown as GraphProductV1;
-      const { offers: partOffers, total_stock, min_lead_days, ...facts } = toPart(offers, summary);
-      return { facts, market: { offers: partOffers, total_stock, min_lead_days, fetchedAt: 1 } };
-    });
 }
 
 const fills: Record<string, Fill> = {
@@ -58,11 +41,8 @@ const fills: Record<string, Fill> = {
     }),
 };
 
-function measure(fill: Fill, parts: { facts: StaticFacts; market: MarketFacts }[]): Measured {
-  const cache = new PartCache(
-    { ttlMs: 60_000, staticTtlMs: 600_000, notFoundTtlMs: 60_000, maxBytes: 1024 ** 3 },
-    { now: () => 1 },
-  );
+function measure(fill: Fill, parts: CataloguePart[]): Measured {
+  const cache = new PartCache(cacheTuning({ maxBytes: 1024 ** 3 }), { now: () => 1 });
   fill(cache, parts.slice(0, PARTS / 2));
   const heapBefore = heapUsed();
   const countedBefore = cache.bytes;
