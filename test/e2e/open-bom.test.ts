@@ -6,23 +6,14 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { BomResponse } from "../../src/core/api";
 import { OPENED_BOM_COLUMNS } from "../../src/addin/runtime/boms/bom-sheet-block";
 import { startAddinServer, type RunningAddinServer } from "../../src/server/start";
+import { browserSuite, launchChromium } from "./browser";
 import { buildFakeHost, DIST, ensureAddinBuilt, OUTPUT } from "./build";
 
-const CHROMIUM = "/usr/bin/chromium";
-const haveChromium = fs.existsSync(CHROMIUM);
-const suite = haveChromium ? describe : describe.skip;
-if (!haveChromium && !process.env.CI) {
-  console.warn("Skipping the open-from-Cofactr browser test: /usr/bin/chromium is missing.");
-}
-if (!haveChromium && process.env.CI) {
-  test("chromium is installed for the browser test", () => {
-    throw new Error(`${CHROMIUM} is missing: the CI image must install Debian's chromium.`);
-  });
-}
+const suite = browserSuite("the open-from-Cofactr browser test");
 
 interface TableDump {
   sheet: string;
@@ -74,10 +65,7 @@ suite("open a Cofactr BOM, resolve a line and approve, in a browser", () => {
     expect(created.status).toBe(201);
     bom = (await created.json()) as BomResponse;
     expect(bom.lines.map((line) => line.match_status)).toEqual(["matched", "unmatched", "matched"]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

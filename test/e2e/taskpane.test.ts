@@ -7,30 +7,21 @@
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { BomResponse } from "../../src/core/api";
 import { readBom } from "../../src/core/bom";
 import type { BomReadResult } from "../../src/core/bom/types";
 import { RESULT_COLUMNS } from "../../src/addin/runtime/results/results-table";
 import { startAddinServer, type RunningAddinServer } from "../../src/server/start";
 import { WorkbookData, type FakeCellValue } from "../support/excelFake";
+import { browserSuite, launchChromium } from "./browser";
 import { buildFakeHost, DIST, ensureAddinBuilt, OUTPUT } from "./build";
 
-// Debian's Chromium; CHROMIUM points at another build of it (e.g. one unpacked without root).
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 // A BOM the project writes itself, shaped like a KiCad/Glasgow export (MPN in G, Mfg in H).
 const BOM_FILE = path.resolve(__dirname, "..", "fixtures", "bom", "demo-board.csv");
 // A hand-made sheet with German headers (Anzahl, Bauteil/Referenz, Gehäuse, Herstellernummer…).
 const GERMAN_FILE = path.resolve(__dirname, "..", "fixtures", "bom", "german-headers.csv");
-const haveChromium = fs.existsSync(CHROMIUM);
-
-if (!haveChromium && !process.env.CI) {
-  // One line, not console.warn (whose stack trace is noise).
-  process.stderr.write(
-    `Skipping the browser test: ${CHROMIUM} is missing. Install Debian's chromium ` +
-      "(`apt-get install -y chromium`, never `npx playwright install`) or set CHROMIUM.\n",
-  );
-}
+const suite = browserSuite("the task-pane browser test");
 
 interface TableDump {
   sheet: string;
@@ -58,14 +49,6 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(OUTPUT, `${name}.png`), fullPage: true });
 }
 
-const suite = haveChromium ? describe : describe.skip;
-
-if (!haveChromium && process.env.CI) {
-  test("chromium is installed for the browser test", () => {
-    throw new Error(`${CHROMIUM} is missing: the CI image must install Debian's chromium.`);
-  });
-}
-
 suite("task pane in a browser", () => {
   jest.setTimeout(240_000);
   let server: RunningAddinServer;
@@ -78,19 +61,7 @@ suite("task pane in a browser", () => {
     ensureAddinBuilt();
     hostScript = await buildFakeHost();
     server = await startAddinServer({ env: { ADDIN_DIST: DIST, LOG_LEVEL: "silent" } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import { suiteNeeding } from "../../support/program-suite";
 
 const START_DEADLINE_MS = 10_000;
 
@@ -14,6 +15,18 @@ export const REDIS_SERVER = process.env.REDIS_SERVER ?? "redis-server";
 export function haveRedisServer(): boolean {
   const probe = spawnSync(REDIS_SERVER, ["--version"], { stdio: "ignore", timeout: 5_000 });
   return probe.status === 0;
+}
+
+/** `describe` when redis-server is there; otherwise one line (or, under CI, a failing test). */
+export function redisSuite(what: string): jest.Describe {
+  const redis = {
+    package: "redis-server",
+    command: REDIS_SERVER,
+    present: haveRedisServer(),
+    install: "`apt-get install -y redis-server`",
+    override: "REDIS_SERVER",
+  };
+  return suiteNeeding(redis, what);
 }
 
 export interface RedisProcess {

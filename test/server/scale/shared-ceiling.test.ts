@@ -10,18 +10,9 @@ import { GATEWAY_TOKEN_HEADER } from "../../../src/core/api";
 import { RedisLink } from "../../../src/server/redis/link";
 import { SharedCeiling } from "../../../src/server/redis/shared-ceiling";
 import { catalogueQueries, startCluster, type Cluster } from "./cluster";
-import { haveRedisServer, REDIS_SERVER, startRedis, type RedisProcess } from "./redis-process";
+import { redisSuite, startRedis, type RedisProcess } from "./redis-process";
 
-const haveRedis = haveRedisServer();
-const suite = haveRedis ? describe : describe.skip;
-if (!haveRedis && !process.env.CI) {
-  console.warn(`Skipping the shared-ceiling tests: ${REDIS_SERVER} is not installed.`);
-}
-if (!haveRedis && process.env.CI) {
-  test("redis-server is installed for the shared-ceiling tests", () => {
-    throw new Error(`${REDIS_SERVER} is missing: the CI image must install Debian's redis-server.`);
-  });
-}
+const suite = redisSuite("the shared-ceiling tests");
 
 const CEILING = 4;
 const quiet = { info: () => undefined, warn: () => undefined };

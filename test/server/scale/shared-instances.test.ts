@@ -7,18 +7,9 @@
  */
 import type { LookupResult } from "../../../src/core/api";
 import { catalogueQueries, metricValue, startCluster, type Cluster } from "./cluster";
-import { haveRedisServer, REDIS_SERVER, startRedis, type RedisProcess } from "./redis-process";
+import { redisSuite, startRedis, type RedisProcess } from "./redis-process";
 
-const haveRedis = haveRedisServer();
-const suite = haveRedis ? describe : describe.skip;
-if (!haveRedis && !process.env.CI) {
-  console.warn(`Skipping the shared-instance tests: ${REDIS_SERVER} is not installed.`);
-}
-if (!haveRedis && process.env.CI) {
-  test("redis-server is installed for the shared-instance tests", () => {
-    throw new Error(`${REDIS_SERVER} is missing: the CI image must install Debian's redis-server.`);
-  });
-}
+const suite = redisSuite("the shared-instance tests");
 
 const CEILING = 4;
 const WAIT_MS = 15_000;
