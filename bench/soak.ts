@@ -1,6 +1,7 @@
 /**
  * Soak benchmark for the add-in server (issue 11), at its default settings with the embedded
- * emulator, run in a child process so that its memory is measured alone:
+ * emulator, run in a child process (with `npm start`'s Node flags) so that its memory is
+ * measured alone:
  * 1. 100,000 distinct lookups (every catalogue part under many spellings of its maker, 2,000
  *    per request), then the server's RSS;
  * 2. 50 uploads of 5 MB BOMs through PUT /api/boms, each job polled to its end as the add-in
@@ -16,7 +17,8 @@
  * "heap_total_after_100k_lookups_mb", "external_after_100k_lookups_mb",
  * "rss_after_100k_lookups_idle_mb" (the same after 15 s idle), "rss_peak_during_lookups_mb",
  * "lookup_cache_mb" (what the cache holds, by its own count), "lookups", "found",
- * "rss_after_50_uploads_mb", "rss_after_50_uploads_idle_mb", "rss_peak_mb" (the whole run's),
+ * "rss_after_50_uploads_mb", "rss_after_50_uploads_idle_mb", "heap_used_after_50_uploads_mb",
+ * "rss_peak_mb" (the whole run's),
  * "uploads", "slow_body_connected_s"}.
  */
 import { fork, type ChildProcess } from "node:child_process";
@@ -24,6 +26,7 @@ import net from "node:net";
 import path from "node:path";
 import { GATEWAY_TOKEN_HEADER, type LookupResponse, type PartQuery } from "../src/core/api";
 import { getCatalogue } from "../src/server/emulator/catalogue";
+import { serverNodeFlags } from "../src/server/heap";
 import type { SoakMemory, SoakUpstream } from "./soak-server";
 
 function argument(name: string, fallback: number): number {
@@ -102,7 +105,12 @@ function bomOfSize(name: string, bytes: number): string {
 
 function forkTs(file: string, env: NodeJS.ProcessEnv): ChildProcess {
   return fork(path.join(__dirname, file), [], {
-    execArgv: ["--import", "tsx", "--expose-gc"],
+    execArgv: [
+      "--import",
+      "tsx",
+      "--expose-gc",
+      ...serverNodeFlags(process.execArgv, process.env.NODE_OPTIONS),
+    ],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env,
   });
@@ -273,6 +281,7 @@ async function main(): Promise<void> {
         found,
         rss_after_50_uploads_mb: afterUploads.rss,
         rss_after_50_uploads_idle_mb: idleAfterUploads.rss,
+        heap_used_after_50_uploads_mb: afterUploads.heapUsed,
         rss_peak_mb: afterUploads.peakRss,
         uploads: UPLOADS,
         slow_body_connected_s: slowSeconds,
