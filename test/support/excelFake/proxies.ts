@@ -224,6 +224,41 @@ abstract class FakeClientObject {
   }
 }
 
+/** What load("items…") of a collection read, inside sync. */
+interface ItemsRead<P> {
+  /** Proxies over the items, primed with the loaded fields. */
+  items: P[];
+  /** The value the load gives. */
+  value: unknown;
+  /** Keeps an earlier load's proxies, given what this one read; null: take the new ones. */
+  merge?: (previous: P[] | null) => P[] | null;
+}
+
+/** A collection: never a null object; its `items` are what load("items…") read. */
+abstract class FakeCollection<P extends FakeClientObject> extends FakeClientObject {
+  private loadedItems: P[] | null = null;
+
+  protected abstract readItems(name: string): ItemsRead<P>;
+
+  protected resolveIsNull(): boolean {
+    return false;
+  }
+
+  protected snapshot(name: string): unknown {
+    if (name.split("/")[0] !== "items") throw new FakeOfficeError("InvalidArgument", name);
+    const read = this.readItems(name);
+    this.ctx.stageCommit(() => {
+      this.loadedItems = read.merge?.(this.loadedItems) ?? read.items;
+    });
+    return read.value;
+  }
+
+  get items(): P[] {
+    if (!this.loadedItems) this.loaded("items");
+    return this.loadedItems ?? [];
+  }
+}
+
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
@@ -276,19 +311,8 @@ class FakeApplication {
 
 type SheetResolver = () => SheetData | null;
 
-export class FakeWorksheetCollection extends FakeClientObject {
-  private loadedItems: FakeWorksheet[] | null = null;
-
-  constructor(ctx: FakeRequestContext) {
-    super(ctx);
-  }
-
-  protected resolveIsNull(): boolean {
-    return false;
-  }
-
-  protected snapshot(name: string): unknown {
-    if (name.split("/")[0] !== "items") throw new FakeOfficeError("InvalidArgument", name);
+export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+  protected readItems(name: string): ItemsRead<FakeWorksheet> {
     const sheets = [...this.ctx.data.sheets];
     const fields = name.includes("/") ? name.split("/").slice(1) : ["name", "position"];
     const items = sheets.map((sheet) => {
@@ -297,27 +321,19 @@ export class FakeWorksheetCollection extends FakeClientObject {
       return proxy;
     });
     const values = items.map((proxy) => fields.map((field) => proxy.peek(field)));
-    this.ctx.stageCommit(() => {
-      // load("items/id,items/name") loads both fields onto the same items.
-      const previous = this.loadedItems;
+    // load("items/id,items/name") loads both fields onto the same items.
+    const merge = (previous: FakeWorksheet[] | null) => {
       const same =
         previous !== null &&
         previous.length === items.length &&
         previous.every((proxy, i) => proxy.peek("id") === items[i]?.peek("id"));
-      if (previous && same) {
-        previous.forEach((proxy, i) =>
-          fields.forEach((field, f) => proxy.prime(field, values[i]?.[f])),
-        );
-      } else {
-        this.loadedItems = items;
-      }
-    });
-    return sheets.map((sheet) => sheet.name);
-  }
-
-  get items(): FakeWorksheet[] {
-    if (!this.loadedItems) this.loaded("items");
-    return this.loadedItems ?? [];
+      if (!previous || !same) return null;
+      previous.forEach((proxy, i) =>
+        fields.forEach((field, f) => proxy.prime(field, values[i]?.[f])),
+      );
+      return previous;
+    };
+    return { items, value: sheets.map((sheet) => sheet.name), merge };
   }
 
   getItem(name: string): FakeWorksheet {
@@ -813,9 +829,7 @@ export class FakeRange extends FakeClientObject {
 abstract class FakeNamedCollection<
   D extends { name: string },
   P extends FakeClientObject,
-> extends FakeClientObject {
-  private loadedItems: P[] | null = null;
-
+> extends FakeCollection<P> {
   constructor(
     ctx: FakeRequestContext,
     private readonly kind: string,
@@ -828,27 +842,14 @@ abstract class FakeNamedCollection<
   /** A proxy over one thing: resolved in the next sync when `queue`, else at once. */
   protected abstract proxy(resolve: () => D | null, queue: boolean): P;
 
-  protected resolveIsNull(): boolean {
-    return false;
-  }
-
-  protected snapshot(name: string): unknown {
-    if (name.split("/")[0] !== "items") throw new FakeOfficeError("InvalidArgument", name);
+  protected readItems(): ItemsRead<P> {
     const found = this.scope();
     const items = found.map((item) => {
       const proxy = this.proxy(() => item, false);
       proxy.prime("name", item.name);
       return proxy;
     });
-    this.ctx.stageCommit(() => {
-      this.loadedItems = items;
-    });
-    return found.map((item) => item.name);
-  }
-
-  get items(): P[] {
-    if (!this.loadedItems) this.loaded("items");
-    return this.loadedItems ?? [];
+    return { items, value: found.map((item) => item.name) };
   }
 
   protected find(name: string): D | undefined {
@@ -1123,19 +1124,8 @@ export class FakeTable extends FakeClientObject {
   }
 }
 
-export class FakeSettingCollection extends FakeClientObject {
-  private loadedItems: FakeSetting[] | null = null;
-
-  constructor(ctx: FakeRequestContext) {
-    super(ctx);
-  }
-
-  protected resolveIsNull(): boolean {
-    return false;
-  }
-
-  protected snapshot(name: string): unknown {
-    if (name.split("/")[0] !== "items") throw new FakeOfficeError("InvalidArgument", name);
+export class FakeSettingCollection extends FakeCollection<FakeSetting> {
+  protected readItems(): ItemsRead<FakeSetting> {
     const entries = [...this.ctx.data.settings];
     const items = entries.map(([key, value]) => {
       const proxy = new FakeSetting(this.ctx, key, false, false);
@@ -1143,15 +1133,7 @@ export class FakeSettingCollection extends FakeClientObject {
       proxy.prime("value", value);
       return proxy;
     });
-    this.ctx.stageCommit(() => {
-      this.loadedItems = items;
-    });
-    return entries.map(([key, value]) => ({ key, value }));
-  }
-
-  get items(): FakeSetting[] {
-    if (!this.loadedItems) this.loaded("items");
-    return this.loadedItems ?? [];
+    return { items, value: entries.map(([key, value]) => ({ key, value })) };
   }
 
   add(key: string, value: unknown): FakeSetting {
