@@ -12,6 +12,15 @@ const catalogue = [
   ...Array.from({ length: 1000 }, (_, i) => product(`B${i}`, `BULK${i}Z`, "Acme", i)),
 ];
 
+/** A Knowledge Graph client for the fake Cofactr at `url`, with millisecond retries. */
+function graphClient(url: string): GraphClient {
+  return new GraphClient({
+    baseUrl: url,
+    credentials: { clientId: "c", apiKey: "k" },
+    policy: new UpstreamPolicy(fastTuning()),
+  });
+}
+
 describe("PartLookupService", () => {
   let fake: FakeUpstream;
   let calls: GraphCall[];
@@ -20,11 +29,7 @@ describe("PartLookupService", () => {
   beforeEach(async () => {
     calls = [];
     fake = await startFakeUpstream(fakeGraph(catalogue, calls));
-    graph = new GraphClient({
-      baseUrl: fake.url,
-      credentials: { clientId: "c", apiKey: "k" },
-      policy: new UpstreamPolicy(fastTuning()),
-    });
+    graph = graphClient(fake.url);
   });
   afterEach(() => fake.close());
 
@@ -194,11 +199,7 @@ describe("PartLookupService when Cofactr fails", () => {
       broken ? { status: 500, body: { detail: "boom" } } : healthy(request),
     );
     try {
-      const graph = new GraphClient({
-        baseUrl: fake.url,
-        credentials: { clientId: "c", apiKey: "k" },
-        policy: new UpstreamPolicy(fastTuning()),
-      });
+      const graph = graphClient(fake.url);
       const service = new PartLookupService(cacheTuning());
       const failed = await service.lookup([{ mpn: "LM358N" }], { graph, scope: "" });
       expect(failed[0]).toEqual({
@@ -223,11 +224,7 @@ describe("PartLookupService when Cofactr fails", () => {
         : healthy(request);
     });
     try {
-      const graph = new GraphClient({
-        baseUrl: fake.url,
-        credentials: { clientId: "c", apiKey: "k" },
-        policy: new UpstreamPolicy(fastTuning()),
-      });
+      const graph = graphClient(fake.url);
       const service = new PartLookupService(cacheTuning());
       const [result] = await service.lookup([{ mpn: "LM358N" }], { graph, scope: "" });
       expect(result?.status === "found" && result.part.lifecycle).toBeNull();
@@ -261,11 +258,7 @@ describe("PartLookupService refreshes", () => {
       broken ? { status: 400, body: { detail: "refused" } } : healthy(request),
     );
     try {
-      const graph = new GraphClient({
-        baseUrl: fake.url,
-        credentials: { clientId: "c", apiKey: "k" },
-        policy: new UpstreamPolicy(fastTuning()),
-      });
+      const graph = graphClient(fake.url);
       const service = new PartLookupService(cacheTuning());
       expect((await service.lookup(ask, { graph, scope: "" }))[0]?.status).toBe("found");
       broken = true;
@@ -291,11 +284,7 @@ describe("PartLookupService refreshes", () => {
       return index === 0 || index === 3 ? older(request) : newer(request);
     });
     try {
-      const graph = new GraphClient({
-        baseUrl: fake.url,
-        credentials: { clientId: "c", apiKey: "k" },
-        policy: new UpstreamPolicy(fastTuning()),
-      });
+      const graph = graphClient(fake.url);
       const service = new PartLookupService(cacheTuning());
       const first = service.lookup(ask, { graph, scope: "" });
       while (fake.requests.length < 1) await new Promise((resolve) => setImmediate(resolve));
