@@ -1,5 +1,6 @@
 /** Runtime services made of fakes (API, workbook, storage), for component tests. */
 import type { SheetRegion } from "../../src/addin/excel/workbook-access";
+import type { ProgramsApi } from "../../src/core/programs-client";
 import type { BomLibraryApi } from "../../src/addin/runtime/boms/bom-session";
 import { ConnectionStore } from "../../src/addin/runtime/connection";
 import { LookupService } from "../../src/addin/runtime/lookup/lookup-service";
@@ -48,6 +49,10 @@ export function paneHarness(region: SheetRegion | null): PaneHarness {
     },
     // The From Cofactr tab has its own tests; here any call fails loudly.
     bomLibrary: { api: unusedBomLibrary(), workbook, rewrite: () => unused("rewrite") },
+    // Program calls have their own tests; here any call fails loudly.
+    programs: new Proxy({} as ProgramsApi, {
+      get: (_target, name) => () => unused(`programs.${String(name)}`),
+    }),
   };
   return harness;
 }

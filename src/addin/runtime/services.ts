@@ -8,6 +8,7 @@ import { createExcelWorkbook } from "../excel/excel-workbook";
 import { recalculateWorkbook } from "../excel/recalculate";
 import type { WorkbookAccess } from "../excel/workbook-access";
 import { rewriteBomTable } from "../excel/bom-table-rewrite";
+import { createProgramsApi, type ProgramsApi } from "../../core/programs-client";
 import { createApiCall, createApiClient, type ApiClient } from "./api-client";
 import { createBomLibraryApi } from "./boms/bom-library-api";
 import type { BomSessionDeps } from "./boms/bom-session";
@@ -28,6 +29,8 @@ export interface RuntimeServices {
   refreshLookups(): Promise<void>;
   /** Opening, resolving and approving Cofactr BOMs (the pane's From Cofactr tab). */
   bomLibrary: BomSessionDeps;
+  /** Cofactr programs: an uploaded BOM's availability for its build quantity. */
+  programs: ProgramsApi;
 }
 
 export interface RuntimeOptions {
@@ -84,6 +87,7 @@ export function createRuntimeServices(options: RuntimeOptions = {}): RuntimeServ
       workbook,
       rewrite: options.rewriteBomTable ?? rewriteBomTable,
     },
+    programs: createProgramsApi(call),
   };
 }
 

@@ -17,6 +17,8 @@ import { ArrowSync20Regular } from "@fluentui/react-icons";
 import type { BomIssue, BomReadResult } from "../../core/bom/types";
 import type { BomSheet } from "../runtime/bom/load-bom-sheet";
 import { toUploadInput } from "../runtime/bom/load-bom-sheet";
+import { checkBomAvailability } from "../runtime/programs/check-availability";
+import { AvailabilityPanel } from "./components/availability-panel";
 import { BomDetailsForm } from "./components/bom-details-form";
 import { CofactrBomsTab } from "./components/cofactr-boms-tab";
 import { ConnectionPanel } from "./components/connection-panel";
@@ -270,6 +272,16 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
                 onUpload={startUpload}
                 onStop={() => services.uploads.stop()}
                 onShowProblems={() => setTab("bom")}
+              />
+            </Section>
+            <Section title="Availability in Cofactr">
+              <AvailabilityPanel
+                bomId={bomId}
+                check={(signal) =>
+                  bomId
+                    ? checkBomAvailability(services.programs, bomId, { signal })
+                    : Promise.reject(new Error("Upload the BOM first."))
+                }
               />
             </Section>
             <Section title="Results in the workbook">
