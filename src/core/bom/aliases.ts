@@ -165,6 +165,7 @@ const SPECS: Record<BomField, AliasSpec[]> = {
     // Cofactr maps "Part Number" to the MPN; it often is an internal or distributor number.
     { phrases: ["part number", "partnumber", "p number", "part num"], score: 0.75 },
     { phrases: ["pn"], score: 0.7 },
+    { phrases: ["part code"], score: 0.6, ambiguous: true },
     { phrases: ["stock code", "device", "part"], score: 0.5, ambiguous: true },
   ],
   custom_id: [
@@ -224,6 +225,19 @@ const SPECS: Record<BomField, AliasSpec[]> = {
       score: 1,
     },
     { phrases: ["characteristic", "detail"], score: 0.8 },
+    // What a hand-made list calls its parts: "frame", "Cage Rods 1in", "Microcontroller (MCU)".
+    {
+      phrases: [
+        "part name",
+        "item name",
+        "component name",
+        "product name",
+        "article name",
+        "material name",
+        "plain name",
+      ],
+      score: 0.7,
+    },
     { phrases: ["cmnt"], score: 0.6 },
   ],
   value: [
@@ -430,6 +444,10 @@ const SKU_WORDS = new Set([
   "id",
 ]);
 const NUMBER_WORDS = new Set(["number", "pn", "part", "code"]);
+const LINK_WORDS = new Set(["link", "url", "href", "webpage", "website"]);
+const PICTURE_WORDS = new Set(["image", "picture", "photo", "thumbnail", "img"]);
+/** Maker words long enough to be the noun of a header ("man", "mf" are too short to tell). */
+const MAKER_NOUNS = new Set(["manufacturer", "mfr", "mfg", "manuf", "maker", "brand"]);
 
 /** Rules for headers the table does not list word for word. */
 function compositeMatches(tokens: string[]): HeaderMatch[] {
@@ -455,6 +473,13 @@ function compositeMatches(tokens: string[]): HeaderMatch[] {
   if (tokens.some((t) => DNP_WORDS.has(t))) add("do_not_place", 0.8);
   if (tokens.length > 1 && tokens[tokens.length - 1] === "key") add("custom_id", 0.6);
   if (tokens.includes("datasheet")) add("link", 0.8);
+  // "LCSC Link", "Product page URL": a link word, not one to a picture.
+  else if (tokens.some((t) => LINK_WORDS.has(t)) && !tokens.some((t) => PICTURE_WORDS.has(t))) {
+    add("link", 0.8);
+  }
+  // "Part Manufacturer", "Component Mfr": the maker word is the last, the noun the header names.
+  const last = tokens[tokens.length - 1] ?? "";
+  if (tokens.length > 1 && MAKER_NOUNS.has(last)) add("manufacturer_name", 0.85);
   // "PCB Reference", "Schematic Designators": a designator word, not about an order or a maker.
   if (
     tokens.some((t) => t === "designator" || t === "reference" || t === "refdes") &&
@@ -564,6 +589,33 @@ function typoMatches(phrase: string, raw: string): HeaderMatch[] {
   return [];
 }
 
+/** A header is split at "/" or "|" into at most this many alternatives. */
+const MAX_ALTERNATIVES = 4;
+
+/**
+ * "Manufacturer / Source", "Part Number / Identifier", "型号 / 规格": a header that offers
+ * alternative names for one column names what its parts name, each a little less surely.
+ */
+function alternativeMatches(raw: string): HeaderMatch[] {
+  const parts = raw.split(/[/|]/).map((part) => part.trim());
+  if (parts.length < 2 || parts.length > MAX_ALTERNATIVES) return [];
+  const best = new Map<BomField, HeaderMatch>();
+  for (const part of parts) {
+    const normalized = normalizeHeader(part);
+    if (normalized === "") continue;
+    for (const match of lookup(normalized, raw)) {
+      const known = best.get(match.field);
+      if (known && known.score >= match.score * 0.85) continue;
+      best.set(match.field, {
+        ...match,
+        score: match.score * 0.85,
+        reason: `header "${raw.trim()}" offers "${part}", which names ${FIELD_LABELS[match.field]}`,
+      });
+    }
+  }
+  return [...best.values()];
+}
+
 function computeMatches(raw: string): HeaderMatch[] {
   const normalized = normalizeHeader(raw);
   if (normalized === "") return [];
@@ -579,6 +631,7 @@ function computeMatches(raw: string): HeaderMatch[] {
       }));
     }
   }
+  if (matches.length === 0) matches = alternativeMatches(raw);
   if (matches.length === 0) matches = typoMatches(normalized, raw);
   if (matches.length === 0) {
     matches = compositeMatches(headerTokens(raw)).map((match) => ({

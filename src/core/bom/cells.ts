@@ -23,6 +23,14 @@ export function isPlaceholder(text: string): boolean {
   return text.charCodeAt(0) === 126 && /^~+$/.test(text);
 }
 
+/** A mark that says "none" where a value would be: "-", "—", "n/a", "none". */
+const NONE_MARK = /^(?:[-–—]{1,3}|n\/?a|none)$/i;
+
+/** True for a cell written to say there is nothing here ("-" for no MPN, "—" for no designator). */
+export function isNoneMark(text: string): boolean {
+  return text.length <= 4 && NONE_MARK.test(text);
+}
+
 /** Empty, whitespace only or a "~" placeholder. */
 export function isBlankCell(cell: CellValue): boolean {
   const text = cellText(cell);

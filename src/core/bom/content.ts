@@ -9,6 +9,7 @@ import { cellText, isErrorValue, isPlaceholder } from "./cells";
 import { isDnpVocabulary, mentionsDnp } from "./dnp";
 import { isKnownManufacturer } from "./lexicon/manufacturers";
 import { distributorNamed, sellerTaggedCode, skuShape } from "./lexicon/distributors";
+import { refdesTokens } from "./refdes";
 
 export interface ColumnProfile {
   column: number;
@@ -84,7 +85,7 @@ function isQuantityLike(cell: CellValue): boolean {
 const URL_LIKE = /^(?:https?:\/\/|www\.|\\\\|file:)/i;
 
 function isRefdesCell(text: string): { refdes: boolean; multi: boolean } {
-  const tokens = text.split(/[,;\s]+/).filter((token) => token !== "");
+  const tokens = refdesTokens(text);
   if (tokens.length === 0) return { refdes: false, multi: false };
   let common = 0;
   for (const token of tokens) {

@@ -33,6 +33,8 @@ export interface ColumnContext {
   header: string;
   /** The header names no field (empty, a placeholder, or a data value written over it). */
   unlabelled: boolean;
+  /** The header names a property that is no BOM field ("Orientation", "Lead Time", "Image"). */
+  otherProperty?: boolean;
   matches: HeaderMatch[];
   profile: ColumnProfile;
   /** How this column's numbers agree with the designator counts, when there are both. */
@@ -299,6 +301,9 @@ export function columnEvidence(
       score = headerPart + 0.15 * content.score;
       reasons.push(match.reason ?? `header "${header}" names ${FIELD_LABELS[field]}`);
       if (compat.reason) reasons.push(compat.reason);
+    } else if (context.otherProperty && !context.unlabelled) {
+      // "R90" under "Orientation" or "Yes" under "Optional?" is what the header says it is.
+      continue;
     } else {
       // Contents alone; a column whose header clearly names another field is trusted less.
       const named =

@@ -130,7 +130,8 @@ function runnerUpOf(
 import { matchHeader } from "./aliases";
 import { cellText, gridWidth } from "./cells";
 import { isValueLike, profileColumn, type ColumnProfile } from "./content";
-import { isUnlabelledHeader, normalizeHeader } from "./normalize";
+import { isUnlabelledHeader, normalizeHeader, splitHeaderIndex } from "./normalize";
+import { isOtherProperty } from "./lexicon/other-properties";
 import { readDnpCell } from "./dnp";
 import { columnEvidence, type PairEvidence } from "./evidence";
 import { bestAssignment } from "./assign";
@@ -142,6 +143,12 @@ import { isShiftedRight } from "./header-shift";
 /** Header scores this close name a field equally well. */
 const NEAR_HEADER_SCORE = 0.1;
 /** Below this a pair is not used at all. */
+/** "Orientation", "Lead Time", "Image 2": a header that names a property no BOM field holds. */
+function namesOtherProperty(header: string): boolean {
+  const normalized = normalizeHeader(header);
+  return isOtherProperty(normalized) || isOtherProperty(splitHeaderIndex(normalized).base);
+}
+
 const MIN_SCORE = 0.25;
 /** A header at least this sure makes a further column of an assigned field an extra. */
 const EXTRA_MIN_SCORE = 0.85;
@@ -264,6 +271,7 @@ export function buildMapping({
       columnEvidence(BOM_FIELDS, {
         header,
         unlabelled: headerRow === null || isUnlabelledHeader(header),
+        otherProperty: namesOtherProperty(header),
         matches: matchHeader(header),
         profile: profiles[c] as ColumnProfile,
         designatorAgreement: agreement.get(c) ?? null,

@@ -15,6 +15,21 @@ export const MAX_RANGE_SIZE = 1000;
 export const MAX_REFS_PER_CELL = 5000;
 
 const SEPARATORS = /[,;\s]+/;
+const PLUS_JOINED = /^[A-Z]+\d+(?:\+[A-Z]+\d+)+$/i;
+
+/**
+ * The tokens of a designator cell: split at commas, semicolons and spaces, and at "+" between
+ * whole designators ("C5+C9+C10" in hand-made sheets; "CHG+1" stays one name).
+ */
+export function refdesTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (const token of text.split(SEPARATORS)) {
+    if (token === "") continue;
+    if (token.includes("+") && PLUS_JOINED.test(token)) tokens.push(...token.split("+"));
+    else tokens.push(token);
+  }
+  return tokens;
+}
 const CONNECTORS = new Set(["-", "–", "—", "..", "...", "->", "to", "thru", "through", "~"]);
 const RANGE = /^([A-Z]+)(\d+)(?:[-–—~]|\.\.\.?|->)([A-Z]*)(\d+)$/i;
 const SLASH_LIST = /^([A-Z]+)(\d+)((?:[/\\][A-Z]*\d+)+)$/i;
@@ -110,14 +125,7 @@ export function expandRefdes(
   options: { slashLists?: boolean } = {},
 ): RefdesExpansion {
   const problems: string[] = [];
-  const tokens = joinConnectors(
-    joinSplitPrefixes(
-      String(text ?? "")
-        .split(SEPARATORS)
-        .filter((token) => token !== ""),
-    ),
-    problems,
-  );
+  const tokens = joinConnectors(joinSplitPrefixes(refdesTokens(String(text ?? ""))), problems);
   const refs: string[] = [];
   const seen = new Set<string>();
   for (const token of tokens) {

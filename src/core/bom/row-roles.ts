@@ -6,7 +6,7 @@
  * issue naming it.
  */
 import type { BomField, CellValue, ColumnMapping, Grid } from "./types";
-import { cellText, isPlaceholder } from "./cells";
+import { cellText, isNoneMark, isPlaceholder } from "./cells";
 import { isMpnLike } from "./content";
 import { isKnownManufacturer } from "./lexicon/manufacturers";
 import { skuShape } from "./lexicon/distributors";
@@ -91,6 +91,13 @@ export function assignRowRoles(
   const identity = (["mpn", "manufacturer_name", "reference_designators"] as BomField[])
     .map((field) => mapping.fields[field].column)
     .filter((c): c is number => c !== null);
+  const designatorColumn = mapping.fields.reference_designators.column;
+  // "-" under MPN or maker names no part ("合计, -, -, 525.30" is a total); under the
+  // designators it may be a part's name (Eagle's "-" pin).
+  const identifies = (row: readonly CellValue[], c: number) => {
+    const text = textAt(row, c);
+    return text !== "" && (c === designatorColumn || !isNoneMark(text));
+  };
 
   let lastLine: number | null = null;
   // Below a totals row, a row without a quantity or designator is part of the footer ("PCB",
@@ -104,7 +111,7 @@ export function assignRowRoles(
     }
     const row = grid[r] ?? [];
     const hasKey = keys.some((key) => isKeyValue(key.field, textAt(row, key.column)));
-    const hasIdentity = identity.some((c) => textAt(row, c) !== "");
+    const hasIdentity = identity.some((c) => identifies(row, c));
     const texts = filledCells(row);
     if (!hasIdentity && texts.some(isSummaryLabel)) {
       roles.summaries.push(r);
@@ -120,7 +127,9 @@ export function assignRowRoles(
       roles.notes.push(r);
       continue;
     }
-    if (lastLine !== null && namesASource(row, mapping)) {
+    // An alternate source leaves the designator cell empty; "Cables" written there is an item.
+    const labelsItself = textAt(row, designatorColumn) !== "";
+    if (lastLine !== null && !labelsItself && namesASource(row, mapping)) {
       const list = roles.continuations.get(lastLine) ?? [];
       list.push(r);
       roles.continuations.set(lastLine, list);

@@ -685,6 +685,8 @@ const CHINESE: HeaderWord[] = [
   ...words("zh", "description", 1, ["描述", "物料描述", "规格描述"]),
   ...words("zh,ja", "description", 0.8, ["品名"]),
   ...words("zh", "description", 0.8, ["物料名称", "说明", "說明"]),
+  // The name of the module or part ("主控 MCU", "蜂鸣器"): says more than a note column.
+  ...words("zh", "description", 0.9, ["模块名称", "器件名称", "元件名称", "零件名称", "产品名称"]),
   ...words("zh,ja", "description", 0.6, ["名称"], AMBIGUOUS),
   ...words("zh", "description", 0.6, ["名稱"], AMBIGUOUS),
   ...words("zh", "value", 1, ["值", "标称值"]),
