@@ -279,7 +279,10 @@ export function Pane(props: { services: RuntimeServices }): React.JSX.Element {
                 bomId={bomId}
                 check={(signal) =>
                   bomId
-                    ? checkBomAvailability(services.programs, bomId, { signal })
+                    ? checkBomAvailability(services.programs, bomId, {
+                        buildQuantity: bom.details?.buildQuantity,
+                        signal,
+                      })
                     : Promise.reject(new Error("Upload the BOM first."))
                 }
               />

@@ -1,7 +1,7 @@
 /**
  * "Can we build it?" for an uploaded BOM, answered by Cofactr: the BOM's program is made (or
- * updated) for the build quantity the BOM was uploaded with, then Cofactr's availability job for
- * that program is followed to its end. Running it again updates the same program.
+ * updated) for the build quantity, then Cofactr's availability job for that program is followed
+ * to its end. Running it again updates the same program.
  */
 import type { ProgramAvailabilityResponse } from "../../../core/api-programs";
 import type { ProgramsApi } from "../../../core/programs-client";
@@ -21,6 +21,8 @@ export interface AvailabilityCheck {
 }
 
 export interface CheckOptions {
+  /** Boards to check for; default the build quantity the BOM was uploaded with. */
+  buildQuantity?: number;
   signal?: AbortSignal;
   /** Give up on the availability job after this long (default the client's). */
   timeoutMs?: number;
@@ -31,7 +33,10 @@ export async function checkBomAvailability(
   bomId: string,
   options: CheckOptions = {},
 ): Promise<AvailabilityCheck> {
-  const { program, created } = await programs.bomProgram(bomId, {});
+  const { program, created } = await programs.bomProgram(
+    bomId,
+    options.buildQuantity === undefined ? {} : { build_quantity: options.buildQuantity },
+  );
   const availability = await programs.followAvailability(program.id, {
     signal: options.signal,
     timeoutMs: options.timeoutMs,

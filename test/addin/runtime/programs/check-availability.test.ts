@@ -60,9 +60,14 @@ describe("checkBomAvailability", () => {
     expect(totals.parts).toBe(3);
     expect(totals.available + totals.partial + totals.unavailable).toBe(totals.parts);
 
-    const again = await checkBomAvailability(programs, bomId, { timeoutMs: 20_000 });
+    // The quantity changed on the form since the upload: the same program follows it.
+    const again = await checkBomAvailability(programs, bomId, {
+      buildQuantity: 40,
+      timeoutMs: 20_000,
+    });
     expect(again.created).toBe(false);
     expect(again.programId).toBe(first.programId);
+    expect(again.buildQuantity).toBe(40);
     expect((await programs.program(first.programId)).lines).toHaveLength(1);
   });
 
