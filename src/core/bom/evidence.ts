@@ -261,6 +261,14 @@ function compatibility(
       return p.mpn >= 0.6 && p.manufacturer < 0.2
         ? { factor: 0.4, reason: `but ${percent(p.mpn)} of cells look like part numbers` }
         : { factor: 1, reason: null };
+    case "package":
+      // "Cap MLCC 0.1uF 50V X7R P5.08mm Radial" under "Footprint" describes the part.
+      return p.prose >= 0.5 && p.packageLike < 0.5
+        ? {
+            factor: Math.max(0.2, 1 - p.prose),
+            reason: `but ${percent(p.prose)} of cells are descriptive text`,
+          }
+        : { factor: 1, reason: null };
     case "link":
       return p.url >= 0.3
         ? { factor: 1, reason: null }
@@ -305,9 +313,13 @@ export function columnEvidence(
       // "R90" under "Orientation" or "Yes" under "Optional?" is what the header says it is.
       continue;
     } else {
-      // Contents alone; a column whose header clearly names another field is trusted less.
+      // Contents alone; a column whose header clearly names another field is trusted less,
+      // unless the cells plainly contradict that header (descriptions under "Footprint").
       const named =
-        !context.unlabelled && context.matches.some((m) => !m.ambiguous && m.score >= 0.8);
+        !context.unlabelled &&
+        context.matches.some(
+          (m) => !m.ambiguous && m.score >= 0.8 && compatibility(m.field, context, m).factor >= 0.5,
+        );
       score = 0.7 * content.score * (named ? 0.75 : 1);
     }
     if (content.reason) reasons.push(content.reason);

@@ -7,6 +7,7 @@ import { readBom, type Grid } from "../../../src/core/bom";
 import { matchHeader } from "../../../src/core/bom/aliases";
 import { expandRefdes } from "../../../src/core/bom/refdes";
 import { isNoneMark } from "../../../src/core/bom/cells";
+import { detectFixedWidth, splitFixedWidthLine } from "../../../src/core/bom/files/fixed-width";
 import type { BomField } from "../../../src/core/bom/types";
 
 const columnOf = (grid: Grid, field: BomField) => readBom(grid).mapping.fields[field].column;
@@ -153,5 +154,35 @@ describe("rows that are no part, and items that name themselves", () => {
     const result = readBom(grid);
     expect(result.lines).toHaveLength(3);
     expect(result.lines[2]?.description).toBe("Alligator clip cables");
+  });
+});
+
+describe("columns a header names although the data barely fill them", () => {
+  it("splits a fixed-width column the header names even where one row runs up to it", () => {
+    const lines = [
+      "Qty Value  Device   Parts      Description      MF               MPN",
+      "1          C2.5/2   C2         CAPACITOR",
+      "9   BNC    BNC-227  J1, J2     JACK, BNC        TYCO ELECTRONICS 1-227161",
+      "4   10k    R-US     R1, R2     RESISTOR",
+      "2   BSS138 MOSFET   Q2, Q3     N-CHANNEL FET",
+    ];
+    const layout = detectFixedWidth(lines);
+    expect(layout).not.toBeNull();
+    const row = splitFixedWidthLine(lines[2] as string, layout?.starts ?? []);
+    expect(row.slice(-2)).toEqual(["TYCO ELECTRONICS", "1-227161"]);
+  });
+
+  it("reads descriptions under a 'Footprint' header as the description", () => {
+    const grid: Grid = [
+      ["Reference", "Quantity", "Value", "Footprint", "Mouser P/N"],
+      ["C1 C2", 2, ".1", "Cap MLCC 0.1uF 50V X7R P5.08mm Radial", "80-C322C104K5R5TA"],
+      ["C3", 1, "10uF", "Cap Alu 10uF 25V 5x5mm P2.5mm Radial", "667-ECE-A1EKS100I"],
+      ["R1 R2", 2, "3K3", "Resistor 3K3 0207 Axial", "594-MBB02070C3301FC1"],
+      ["Q1", 1, "2SC1815", "Bipolar Transistor TO-92 Vce=60V 400mA", "757-2SC1815"],
+      ["U1", 1, "74LS258", "Quadruple 2-line to 1-line data selectors", "595-SN74LS258BN"],
+    ];
+    const { mapping } = readBom(grid);
+    expect(mapping.fields.description.column).toBe(3);
+    expect(mapping.fields.package.column).toBeNull();
   });
 });

@@ -9,7 +9,8 @@
  *    lines (the left edge of a well-filled column); the table spans
  *    from the first to the last of them (a preamble of free text above stays one cell a line).
  * 3. Gutters: offsets blank on every table line. A gutter two or more wide separates columns;
- *    a one-space gutter only when an anchor follows it (else it is a space inside values).
+ *    a one-space gutter only when an anchor or a name in the first (header) line follows it
+ *    (else it is a space inside values).
  */
 
 export interface FixedWidthLayout {
@@ -115,6 +116,9 @@ export function detectFixedWidth(lines: string[]): FixedWidthLayout | null {
   });
   if (fitting.length < 3) return null;
   const anchors = new Set(findAnchors(startsByLine, ANCHOR_SHARE));
+  // The header names every column, however sparse: where it starts a name after a gap, a
+  // one-space gutter in the data is a column edge too ("MF" and "MPN" filled on one row).
+  for (const start of fieldStarts(lines[fitting[0] as number] as string)) anchors.add(start);
   const starts = columnStarts(
     fitting.map((index) => lines[index] as string),
     anchors,
