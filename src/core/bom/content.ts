@@ -6,7 +6,7 @@ import type { BomField, CellValue, Grid } from "./types";
 import { parseQuantity } from "./quantity";
 import type { DnpPolarity } from "./aliases";
 import { cellText, isErrorValue, isPlaceholder } from "./cells";
-import { isDnpVocabulary, mentionsDnp } from "./dnp";
+import { isDnpVocabulary, isPlacementMark, mentionsDnp } from "./dnp";
 import { isKnownManufacturer } from "./lexicon/manufacturers";
 import { distributorNamed, sellerTaggedCode, skuShape } from "./lexicon/distributors";
 import { refdesTokens } from "./refdes";
@@ -27,6 +27,8 @@ export interface ColumnProfile {
   mpn: number;
   manufacturer: number;
   dnpWords: number;
+  /** Share of cells that are placement marks proper ("DNP", "fitted"), not a bare yes/no. */
+  placementMarks: number;
   url: number;
   valueLike: number;
   packageLike: number;
@@ -138,6 +140,7 @@ export function profileColumn(
     mpn: 0,
     manufacturer: 0,
     dnpWords: 0,
+    placementMarks: 0,
     url: 0,
     valueLike: 0,
     packageLike: 0,
@@ -175,6 +178,7 @@ export function profileColumn(
     if (isMpnLike(text)) counts.mpn++;
     if (/[A-Z]{2}/i.test(text) && isKnownManufacturer(text)) counts.manufacturer++;
     if (isDnpVocabulary(text)) counts.dnpWords++;
+    if (isPlacementMark(text)) counts.placementMarks++;
     if (URL_LIKE.test(text)) counts.url++;
     if (isValueLike(text)) counts.valueLike++;
     if (PACKAGE_LIKE.test(text)) counts.packageLike++;
@@ -204,6 +208,7 @@ export function profileColumn(
     mpn: share(counts.mpn),
     manufacturer: share(counts.manufacturer),
     dnpWords: share(counts.dnpWords),
+    placementMarks: share(counts.placementMarks),
     url: share(counts.url),
     valueLike: share(counts.valueLike),
     packageLike: share(counts.packageLike),

@@ -51,6 +51,13 @@ export function mentionsDnp(text: string): boolean {
   return DNP_PHRASE.test(simplify(text.slice(0, MAX_NOTE_SCAN)));
 }
 
+/** A mark only a placement column holds ("DNP", "not fitted", "populated"), unlike a bare yes/no. */
+export function isPlacementMark(text: string): boolean {
+  if (text.length > 32) return false;
+  const word = simplify(text);
+  return DNP_WORDS.test(word) || FITTED_WORDS.test(word);
+}
+
 /** Reads one cell of a do-not-place column whose header has the given polarity. */
 export function readDnpCell(text: string, polarity: DnpPolarity): DnpReading {
   const word = simplify(text);

@@ -68,6 +68,15 @@ function sampleSure(profile: ColumnProfile): number {
 }
 
 /** How strongly the contents alone say "this is field F", with the reason. */
+/** The column has a header of its own that names no placement field. */
+function asksSomethingElse(context: ColumnContext): boolean {
+  return (
+    !context.unlabelled &&
+    context.header.trim() !== "" &&
+    !context.matches.some((match) => match.field === "do_not_place")
+  );
+}
+
 function contentEvidence(
   field: BomField,
   context: ColumnContext,
@@ -161,6 +170,10 @@ function contentEvidence(
         ? { score: p.url * 0.9, reason: `${percent(p.url)} of cells are links` }
         : { score: 0, reason: null };
     case "do_not_place":
+      // Yes/no answers under a header that asks something else ("Safety critical", "Verified",
+      // "Tested") say nothing about placement: only DNP words, or a header about placement (or
+      // none), make yes/no a placement mark.
+      if (p.placementMarks === 0 && asksSomethingElse(context)) return { score: 0, reason: null };
       if (p.dnpWords >= 0.9 && p.quantityLike < 0.5)
         return {
           score: 0.6 * p.dnpWords,

@@ -1,3 +1,4 @@
+import { readBom, type Grid } from "../../../src/core/bom";
 import { hasDnpMarker, isDnpWord, mentionsDnp, readDnpCell } from "../../../src/core/bom/dnp";
 
 describe("readDnpCell polarity", () => {
@@ -87,5 +88,26 @@ describe("DNP markers in other cells", () => {
     expect(isDnpWord("DNP")).toBe(true);
     expect(isDnpWord("Do Not Place")).toBe(true);
     expect(isDnpWord("LM358")).toBe(false);
+  });
+});
+
+describe("yes/no columns and placement", () => {
+  const sheet = (header: string, marks: string[]): Grid => [
+    ["Ref", "Qty", "MPN", "Manufacturer", header],
+    ...marks.map((mark, i) => [`R${i + 1}`, 1, `RC0402FR-07${10 + i}KL`, "Yageo", mark]),
+  ];
+  const dnpColumn = (grid: Grid) => readBom(grid).mapping.fields.do_not_place.column;
+  const ANSWERS = ["yes", "no", "no", "yes", "no", "no"];
+
+  it("does not read yes/no under a header that asks something else as placement", () => {
+    expect(dnpColumn(sheet("safety_critical", ANSWERS))).toBeNull();
+    expect(dnpColumn(sheet("Verified", ANSWERS))).toBeNull();
+    expect(readBom(sheet("Tested", ANSWERS)).lines.every((line) => !line.do_not_place)).toBe(true);
+  });
+
+  it("still reads yes/no under a header about placement, and placement words under any header", () => {
+    expect(dnpColumn(sheet("DNP", ANSWERS))).toBe(4);
+    expect(dnpColumn(sheet("Fitted", ANSWERS))).toBe(4);
+    expect(dnpColumn(sheet("Status", ["", "DNP", "", "", "DNP", ""]))).toBe(4);
   });
 });
