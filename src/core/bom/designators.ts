@@ -12,10 +12,15 @@ export interface DesignatorReading {
   problems: string[];
 }
 
-/** A designator has letters and a number ("R12", "J$1", "CHG+1"); a word or a count does not. */
+/**
+ * A designator has letters and a number ("R12", "J$1", "CHG+1"), or is a schematic name of
+ * upper-case words joined by "_" ("C_HSW_IN", "LED_PWR"); a word or a count is none.
+ */
 export function isDesignatorToken(token: string): boolean {
-  return token.length <= 24 && /\d/.test(token) && /\p{L}/u.test(token);
+  if (token.length > 24) return false;
+  return (/\d/.test(token) && /\p{L}/u.test(token)) || SCHEMATIC_NAME.test(token);
 }
+const SCHEMATIC_NAME = /^[A-Z][A-Z\d]*(?:_[A-Z\d]+)+$/;
 
 /** "(closed jumper)" after a designator: a remark, kept apart from the designators. */
 const REMARK = /\(([^()]{1,80})\)/g;

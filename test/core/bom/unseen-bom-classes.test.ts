@@ -7,6 +7,7 @@ import { readBom, type Grid } from "../../../src/core/bom";
 import { matchHeader } from "../../../src/core/bom/aliases";
 import { expandRefdes } from "../../../src/core/bom/refdes";
 import { isNoneMark } from "../../../src/core/bom/cells";
+import { readDesignators } from "../../../src/core/bom/designators";
 import { detectFixedWidth, splitFixedWidthLine } from "../../../src/core/bom/files/fixed-width";
 import type { BomField } from "../../../src/core/bom/types";
 
@@ -184,5 +185,18 @@ describe("columns a header names although the data barely fill them", () => {
     const { mapping } = readBom(grid);
     expect(mapping.fields.description.column).toBe(3);
     expect(mapping.fields.package.column).toBeNull();
+  });
+});
+
+describe("designators written as schematic names", () => {
+  it("reads upper-case names joined by '_' as designators, other words as labels", () => {
+    expect(readDesignators("C_HSW_IN, C_P3V3_1, LED_PWR", 3).refs).toEqual([
+      "C_HSW_IN",
+      "C_P3V3_1",
+      "LED_PWR",
+    ]);
+    expect(readDesignators("OLED", 1).refs).toEqual([]);
+    expect(readDesignators("ICSP Header", 1).refs).toEqual([]);
+    expect(readDesignators("Power_Select", 1).refs).toEqual([]);
   });
 });
