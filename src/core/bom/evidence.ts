@@ -250,6 +250,12 @@ function compatibility(
         : { factor: 0.35, reason: `but ${percent(p.prose)} of cells are descriptive text` };
     case "mpn":
     case "alternative_mpns": {
+      // "Substitution: any part meeting the spec": advice about substitutes names no part.
+      if (field === "alternative_mpns" && p.mpn < 0.3 && p.prose + p.phrase >= 0.5)
+        return {
+          factor: 0.2,
+          reason: `but ${percent(p.prose + p.phrase)} of cells are sentences, not part numbers`,
+        };
       const conflict = context.valueConflict ?? 0;
       if (conflict >= 0.25)
         return {

@@ -200,3 +200,20 @@ describe("designators written as schematic names", () => {
     expect(readDesignators("Power_Select", 1).refs).toEqual([]);
   });
 });
+
+describe("advice about substitutes", () => {
+  it("is not an alternates column when its cells are sentences, but part numbers there are", () => {
+    const grid = (cells: string[]): Grid => [
+      ["Ref", "Qty", "MPN", "Manufacturer", "Substitution"],
+      ...cells.map((cell, i) => [`U${i + 1}`, 1, `LM358DR${i}`, "TI", cell]),
+    ];
+    const advice = [
+      "any part meeting the spec",
+      "not the HV5522PG-G (different package)",
+      "same ratings or better only",
+      "none without re-checking the design",
+    ];
+    expect(columnOf(grid(advice), "alternative_mpns")).toBeNull();
+    expect(columnOf(grid(["LM358DT", "LM358PWR", "", "LM2904DR"]), "alternative_mpns")).toBe(4);
+  });
+});
