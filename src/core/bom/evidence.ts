@@ -241,6 +241,12 @@ function compatibility(
             reason: `but only ${percent(p.quantityLike)} of cells are numbers`,
           };
     case "line_number":
+      // "Item: ESP32-S3 development board": an item's name is no line number.
+      if (p.integer < 0.5 && p.prose + p.phrase >= 0.5)
+        return {
+          factor: 0.1,
+          reason: `but ${percent(Math.min(1, p.prose + p.phrase))} of cells name things`,
+        };
       return p.integer >= 0.8 || p.mpn < 0.5
         ? { factor: 1, reason: null }
         : { factor: 0.1, reason: `but ${percent(p.mpn)} of cells look like part numbers` };

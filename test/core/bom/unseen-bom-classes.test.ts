@@ -217,3 +217,20 @@ describe("advice about substitutes", () => {
     expect(columnOf(grid(["LM358DT", "LM358PWR", "", "LM2904DR"]), "alternative_mpns")).toBe(4);
   });
 });
+
+describe("an 'Item' column of names", () => {
+  it("is no line number, while an 'Item' column counting 1, 2, 3 is", () => {
+    const grid = (items: (string | number)[]): Grid => [
+      ["Item", "MPN", "Manufacturer", "Qty"],
+      ...items.map((item, i) => [item, `LM358DR${i}`, "TI", 1]),
+    ];
+    const names = [
+      "ESP32-S3 development board",
+      "RS-485 transceiver",
+      "Temperature humidity sensor",
+      "Solar power manager",
+    ];
+    expect(columnOf(grid(names), "line_number")).toBeNull();
+    expect(columnOf(grid([1, 2, 3, 4]), "line_number")).toBe(0);
+  });
+});
