@@ -118,6 +118,24 @@ export function isMpnLike(text: string): boolean {
   return !(ref.refdes && text.length <= 4);
 }
 
+/** At most this many words name the maker in "Littelfuse 0154006.MRL" or "ON Semi 1N4148". */
+const MAX_MAKER_WORDS = 3;
+
+/** A part number written after its maker's name ("Nichicon LGU2G471MELC45", "ON Semi
+ * MBR2045CT"), taken apart; null for anything else. */
+export function splitMakerAndMpn(text: string): { maker: string; mpn: string } | null {
+  if (text.length > 80) return null;
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > MAX_MAKER_WORDS + 1) return null;
+  const mpn = words[words.length - 1] ?? "";
+  const maker = words.slice(0, -1).join(" ");
+  return isMpnLike(mpn) && isKnownManufacturer(maker) ? { maker, mpn } : null;
+}
+
+export function isMakerAndMpn(text: string): boolean {
+  return splitMakerAndMpn(text) !== null;
+}
+
 /** Two or more words of letters, at most a short sentence: "main MCU", "reset pull-up". */
 function isPhrase(text: string): boolean {
   if (text.length > 200) return false;
@@ -175,14 +193,17 @@ export function profileColumn(
     const ref = isRefdesCell(text);
     if (ref.refdes) counts.refdes++;
     if (ref.refdes && ref.multi) counts.multiRefdes++;
-    if (isMpnLike(text)) counts.mpn++;
-    if (/[A-Z]{2}/i.test(text) && isKnownManufacturer(text)) counts.manufacturer++;
+    // "Murata GRM188R71H104KA93D" is a part number with its maker, not a maker or a sentence.
+    const makerAndMpn = !isMpnLike(text) && isMakerAndMpn(text);
+    if (isMpnLike(text) || makerAndMpn) counts.mpn++;
+    if (!makerAndMpn && /[A-Z]{2}/i.test(text) && isKnownManufacturer(text)) counts.manufacturer++;
     if (isDnpVocabulary(text)) counts.dnpWords++;
     if (isPlacementMark(text)) counts.placementMarks++;
     if (URL_LIKE.test(text)) counts.url++;
     if (isValueLike(text)) counts.valueLike++;
     if (PACKAGE_LIKE.test(text)) counts.packageLike++;
-    if (text.length > 15 && /\s/.test(text) && /[A-Z]{3}/i.test(text)) counts.prose++;
+    if (!makerAndMpn && text.length > 15 && /\s/.test(text) && /[A-Z]{3}/i.test(text))
+      counts.prose++;
     if (isPhrase(text)) counts.phrase++;
     if (!isDnpVocabulary(text) && mentionsDnp(text)) counts.dnpPhrase++;
     if (distributorNamed(text)) counts.sellerName++;

@@ -16,6 +16,7 @@ import type {
   SkippedRow,
 } from "./types";
 import { cellText, isErrorValue, isPlaceholder } from "./cells";
+import { isMpnLike, splitMakerAndMpn } from "./content";
 import { compressRefdes } from "./refdes";
 import { readDesignators } from "./designators";
 import { parseQuantity } from "./quantity";
@@ -484,10 +485,16 @@ function readLine(
   }
   if (Object.keys(skus).length > 1) metadata.distributor_skus = skus;
 
+  // "Murata GRM188R71H104KA93D" under MPN on a line without a maker of its own: the maker is
+  // read off the front; the cell as written stays in the metadata.
+  const makerAndMpn =
+    text.mpn && !text.manufacturer_name && !isMpnLike(text.mpn) ? splitMakerAndMpn(text.mpn) : null;
+  if (makerAndMpn) metadata.mpn_as_written = text.mpn;
+
   const line: CreateRawBomLine = {
     line_number: text.line_number ?? null,
-    mpn: text.mpn ?? null,
-    manufacturer_name: text.manufacturer_name ?? null,
+    mpn: makerAndMpn?.mpn ?? text.mpn ?? null,
+    manufacturer_name: makerAndMpn?.maker ?? text.manufacturer_name ?? null,
     custom_id: text.custom_id ?? null,
     alternative_mpns: alternatives,
     quantity,

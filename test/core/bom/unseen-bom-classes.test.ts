@@ -234,3 +234,37 @@ describe("an 'Item' column of names", () => {
     expect(columnOf(grid([1, 2, 3, 4]), "line_number")).toBe(0);
   });
 });
+
+describe("a part number written after its maker", () => {
+  const grid: Grid = [
+    ["Ref", "Part", "Qty", "Code / Standard"],
+    ["C1", "Capacitor", 1, "Nichicon LGU2G471MELC45"],
+    ["C2", "Capacitor", 2, "Panasonic EEU-FC1H471L"],
+    ["D1", "Diode", 1, "ON Semi MBR2045CT"],
+    ["BR1", "Bridge", 1, "KBPC606"],
+    ["C3", "Capacitor", 1, "Murata GRM188R71H104KA93D"],
+  ];
+
+  it("makes the column the MPN, and each line gets the maker apart with the cell kept", () => {
+    const { mapping, lines } = readBom(grid);
+    expect(mapping.fields.mpn.column).toBe(3);
+    expect(lines.map((line) => [line.manufacturer_name, line.mpn])).toEqual([
+      ["Nichicon", "LGU2G471MELC45"],
+      ["Panasonic", "EEU-FC1H471L"],
+      ["ON Semi", "MBR2045CT"],
+      [null, "KBPC606"],
+      ["Murata", "GRM188R71H104KA93D"],
+    ]);
+    expect(lines[0]?.metadata).toMatchObject({ mpn_as_written: "Nichicon LGU2G471MELC45" });
+  });
+
+  it("leaves the cell whole when the line has a maker of its own", () => {
+    const withMaker: Grid = [
+      ["Ref", "Qty", "MPN", "Manufacturer"],
+      ["C1", 1, "Nichicon LGU2G471MELC45", "Nichicon"],
+      ["C2", 1, "GRM188R71H104KA93D", "Murata"],
+      ["C3", 1, "EEU-FC1H471L", "Panasonic"],
+    ];
+    expect(readBom(withMaker).lines[0]?.mpn).toBe("Nichicon LGU2G471MELC45");
+  });
+});
