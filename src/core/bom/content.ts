@@ -132,10 +132,6 @@ export function splitMakerAndMpn(text: string): { maker: string; mpn: string } |
   return isMpnLike(mpn) && isKnownManufacturer(maker) ? { maker, mpn } : null;
 }
 
-export function isMakerAndMpn(text: string): boolean {
-  return splitMakerAndMpn(text) !== null;
-}
-
 /** Two or more words of letters, at most a short sentence: "main MCU", "reset pull-up". */
 function isPhrase(text: string): boolean {
   if (text.length > 200) return false;
@@ -194,8 +190,8 @@ export function profileColumn(
     if (ref.refdes) counts.refdes++;
     if (ref.refdes && ref.multi) counts.multiRefdes++;
     // "Murata GRM188R71H104KA93D" is a part number with its maker, not a maker or a sentence.
-    const makerAndMpn = !isMpnLike(text) && isMakerAndMpn(text);
-    if (isMpnLike(text) || makerAndMpn) counts.mpn++;
+    const makerAndMpn = splitMakerAndMpn(text) !== null;
+    if (makerAndMpn || isMpnLike(text)) counts.mpn++;
     if (!makerAndMpn && /[A-Z]{2}/i.test(text) && isKnownManufacturer(text)) counts.manufacturer++;
     if (isDnpVocabulary(text)) counts.dnpWords++;
     if (isPlacementMark(text)) counts.placementMarks++;

@@ -16,7 +16,7 @@ import type {
   SkippedRow,
 } from "./types";
 import { cellText, isErrorValue, isPlaceholder } from "./cells";
-import { isMpnLike, splitMakerAndMpn } from "./content";
+import { splitMakerAndMpn } from "./content";
 import { compressRefdes } from "./refdes";
 import { readDesignators } from "./designators";
 import { parseQuantity } from "./quantity";
@@ -487,8 +487,7 @@ function readLine(
 
   // "Murata GRM188R71H104KA93D" under MPN on a line without a maker of its own: the maker is
   // read off the front; the cell as written stays in the metadata.
-  const makerAndMpn =
-    text.mpn && !text.manufacturer_name && !isMpnLike(text.mpn) ? splitMakerAndMpn(text.mpn) : null;
+  const makerAndMpn = text.mpn && !text.manufacturer_name ? splitMakerAndMpn(text.mpn) : null;
   if (makerAndMpn) metadata.mpn_as_written = text.mpn;
 
   const line: CreateRawBomLine = {

@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { BoxSearch20Regular } from "@fluentui/react-icons";
 import type { AvailabilityCheck } from "../../runtime/programs/check-availability";
+import { money } from "../money";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -29,11 +30,6 @@ type State =
   | { phase: "running" }
   | { phase: "done"; result: AvailabilityCheck }
   | { phase: "failed"; message: string };
-
-const money = (amount: number, currency: string | null) =>
-  currency
-    ? new Intl.NumberFormat(undefined, { style: "currency", currency }).format(amount)
-    : amount.toFixed(2);
 
 export function AvailabilityPanel(props: AvailabilityPanelProps): React.JSX.Element {
   const styles = useStyles();

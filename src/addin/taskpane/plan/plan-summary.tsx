@@ -12,14 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { PlanOutcome } from "../../runtime/plan/run-plan";
 import { Section } from "../components/section";
-
-function money(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(amount);
-  } catch {
-    return `${amount.toFixed(2)} ${currency}`;
-  }
-}
+import { money } from "../money";
 
 export function PlanSummary(props: { outcome: PlanOutcome }): React.JSX.Element {
   const { report, written } = props.outcome;
